@@ -1,0 +1,110 @@
+import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+
+export type FunctionNode =
+  | TSESTree.FunctionDeclaration
+  | TSESTree.FunctionExpression
+  | TSESTree.ArrowFunctionExpression;
+
+export function isFunction(node: TSESTree.Node): node is FunctionNode {
+  return (
+    node.type === AST_NODE_TYPES.FunctionDeclaration ||
+    node.type === AST_NODE_TYPES.FunctionExpression ||
+    node.type === AST_NODE_TYPES.ArrowFunctionExpression
+  );
+}
+
+/** Strips the wrappers that do not change a value: TS assertions, `!`, `?.` chains. */
+export function unwrap(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case AST_NODE_TYPES.TSNonNullExpression:
+      case AST_NODE_TYPES.TSAsExpression:
+      case AST_NODE_TYPES.TSSatisfiesExpression:
+      case AST_NODE_TYPES.TSTypeAssertion:
+      case AST_NODE_TYPES.TSInstantiationExpression:
+        current = current.expression;
+        break;
+      case AST_NODE_TYPES.ChainExpression:
+        current = current.expression;
+        break;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The parent, skipping the same transparent wrappers `unwrap` strips. */
+export function transparentParent(node: TSESTree.Node): TSESTree.Node | undefined {
+  let current = node.parent;
+  while (
+    current &&
+    (current.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.type === AST_NODE_TYPES.TSAsExpression ||
+      current.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.type === AST_NODE_TYPES.TSTypeAssertion ||
+      current.type === AST_NODE_TYPES.ChainExpression)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** The name of a non-computed key or member, or a computed string literal key. */
+export function staticName(
+  key: TSESTree.Node,
+  computed: boolean,
+): string | undefined {
+  if (!computed && key.type === AST_NODE_TYPES.Identifier) return key.name;
+  if (!computed && key.type === AST_NODE_TYPES.PrivateIdentifier) return `#${key.name}`;
+  if (key.type === AST_NODE_TYPES.Literal && (typeof key.value === 'string' || typeof key.value === 'number')) {
+    return String(key.value);
+  }
+  if (key.type === AST_NODE_TYPES.TemplateLiteral && key.expressions.length === 0) {
+    return key.quasis[0].value.cooked ?? undefined;
+  }
+  return undefined;
+}
+
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  return staticName(node.property, node.computed);
+}
+
+/** The value of property `name` in an object literal; the last one wins, as at run time. */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Property | undefined {
+  let found: TSESTree.Property | undefined;
+  for (const property of object.properties) {
+    if (property.type === AST_NODE_TYPES.Property && staticName(property.key, property.computed) === name) {
+      found = property;
+    } else if (property.type === AST_NODE_TYPES.SpreadElement && found) {
+      // A later spread may override what we found: we no longer know.
+      found = undefined;
+    }
+  }
+  return found;
+}
+
+/** The nearest enclosing function, or undefined at module scope. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (isFunction(current)) return current;
+  }
+  return undefined;
+}
+
+/** `a.b.c` for a chain of identifiers and static members, else undefined. */
+export function memberChain(node: TSESTree.Node): string[] | undefined {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return [target.name];
+  if (target.type === AST_NODE_TYPES.ThisExpression) return ['this'];
+  if (target.type === AST_NODE_TYPES.MemberExpression) {
+    const name = memberName(target);
+    const head = memberChain(target.object);
+    return name !== undefined && head ? [...head, name] : undefined;
+  }
+  return undefined;
+}
+
+export function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
+  return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
+}

@@ -1,0 +1,79 @@
+import type { TSESLint } from '@typescript-eslint/utils';
+import { createRequire } from 'node:module';
+import type { CdpRule } from '../rules/index.js';
+
+type RuleLevel = 'error' | 'warn';
+type RulesRecord = Record<string, RuleLevel>;
+
+/**
+ * Every preset is computed from the rules' `meta.docs`: a rule's `recommended` field is the only
+ * place that says which preset enables it.
+ */
+export function rulesFor(
+  rules: Record<string, CdpRule>,
+  namespace: string,
+  include: (rule: CdpRule) => boolean,
+): RulesRecord {
+  return Object.fromEntries(
+    Object.entries(rules)
+      .filter(([, rule]) => !rule.meta.deprecated && include(rule))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([name]) => [`${namespace}/${name}`, 'error' as const]),
+  );
+}
+
+const isRecommended = (rule: CdpRule): boolean =>
+  rule.meta.docs?.recommended === 'recommended' && !rule.meta.docs.requiresTypeChecking;
+const isStrict = (rule: CdpRule): boolean =>
+  rule.meta.docs?.recommended !== undefined && !rule.meta.docs.requiresTypeChecking;
+const isRecommendedTyped = (rule: CdpRule): boolean => rule.meta.docs?.recommended === 'recommended';
+
+export interface Configs {
+  recommended: TSESLint.FlatConfig.Config;
+  strict: TSESLint.FlatConfig.Config;
+  all: TSESLint.FlatConfig.Config;
+  'recommended-type-checked': TSESLint.FlatConfig.Config;
+  'recommended-legacy': TSESLint.ClassicConfig.Config;
+  'strict-legacy': TSESLint.ClassicConfig.Config;
+}
+
+export function createConfigs(plugin: TSESLint.FlatConfig.Plugin, rules: Record<string, CdpRule>, namespace: string): Configs {
+  const flat = (name: string, include: (rule: CdpRule) => boolean): TSESLint.FlatConfig.Config => ({
+    name: `${namespace}/${name}`,
+    plugins: { [namespace]: plugin },
+    rules: rulesFor(rules, namespace, include),
+  });
+  const legacy = (include: (rule: CdpRule) => boolean): TSESLint.ClassicConfig.Config => ({
+    plugins: [namespace],
+    rules: rulesFor(rules, namespace, include),
+  });
+  return {
+    recommended: flat('recommended', isRecommended),
+    strict: flat('strict', isStrict),
+    all: flat('all', () => true),
+    // Type information lets the engine resolve clients imported from other modules and
+    // parameters typed with SDK classes; it only ever adds findings to `recommended`.
+    get 'recommended-type-checked'(): TSESLint.FlatConfig.Config {
+      return {
+        ...flat('recommended-type-checked', isRecommendedTyped),
+        languageOptions: {
+          parser: loadTypeScriptParser(),
+          parserOptions: { projectService: true },
+        },
+      };
+    },
+    'recommended-legacy': legacy(isRecommended),
+    'strict-legacy': legacy(isStrict),
+  };
+}
+
+function loadTypeScriptParser(): TSESLint.FlatConfig.Parser {
+  const require = createRequire(import.meta.url);
+  try {
+    return require('@typescript-eslint/parser') as TSESLint.FlatConfig.Parser;
+  } catch {
+    throw new Error(
+      "eslint-plugin-cdp: the 'recommended-type-checked' config needs @typescript-eslint/parser; install typescript-eslint.",
+    );
+  }
+}
