@@ -149,8 +149,11 @@ export class Resolver {
         return this.resolveImport(def.node);
       case 'Variable': {
         const declarator = def.node;
-        if (!declarator.init) return undefined;
-        return this.resolvePattern(declarator.id, def.name, this.resolve(declarator.init));
+        const value = declarator.init && this.resolvePattern(declarator.id, def.name, this.resolve(declarator.init));
+        if (value) return value;
+        // `declare const cio: TrackClient`, `let cio: TrackClient | undefined`
+        const annotation = def.name.type === AST_NODE_TYPES.Identifier ? def.name.typeAnnotation : undefined;
+        return annotation && this.resolveTypeAnnotation(annotation.typeAnnotation, def.name);
       }
       case 'FunctionName':
         return def.node.type === AST_NODE_TYPES.FunctionDeclaration ? { kind: 'function', node: def.node } : undefined;
