@@ -223,14 +223,27 @@ function findMethod(client: ClientSpec, name: string): MethodSpec | undefined {
   return method;
 }
 
-/** For a client declared without a class: the first client (in table order) with that method. */
-function inferClient(name: string): { sdk: SdkDescriptor; client: ClientSpec } | undefined {
+/**
+ * For a client declared without a class: the clients (in table order) with that method, preferring
+ * the one whose argument style fits the call — one payload object (`track({ userId, event })`)
+ * or a positional person id (`track(id, { name })`).
+ */
+function inferClient(
+  name: string,
+  args: readonly TSESTree.CallExpressionArgument[],
+): { sdk: SdkDescriptor; client: ClientSpec } | undefined {
+  const payloadCall = args.length === 1 && unwrap(args[0]).type === AST_NODE_TYPES.ObjectExpression;
+  let first: { sdk: SdkDescriptor; client: ClientSpec } | undefined;
   for (const sdk of SDKS) {
     for (const client of sdk.clients) {
-      if (client.kind === 'client' && client.methods.some((method) => method.name === name)) return { sdk, client };
+      const method = client.kind === 'client' ? client.methods.find((m) => m.name === name) : undefined;
+      if (!method) continue;
+      const positional = method.fields.some((field) => field.at.index === 0 && !field.at.path);
+      if (positional !== payloadCall) return { sdk, client };
+      first ??= { sdk, client };
     }
   }
-  return undefined;
+  return first;
 }
 
 function directCall(
@@ -245,7 +258,7 @@ function directCall(
   const receiverValue = resolver.resolve(callee.object);
   let clientValue = receiverValue && resolver.asClient(receiverValue, callee.object);
   if (!clientValue && receiverValue?.kind === 'anyClient') {
-    const inferred = inferClient(name);
+    const inferred = inferClient(name, node.arguments);
     if (inferred) clientValue = { kind: 'client', ...inferred, origin: receiverValue.origin };
   }
   // Types only add resolutions, and only where names say it could be an SDK call.

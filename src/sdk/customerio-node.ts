@@ -18,6 +18,11 @@ function promise(name: string, kind: MethodSpec['kind'], fields: FieldSpec[] = [
   return { name, kind, returns: 'promise', fields };
 }
 
+const secondsWindow = (index: number): FieldSpec[] => [
+  timestamp(at(index, 'start_ts'), 'unixSeconds'),
+  timestamp(at(index, 'end_ts'), 'unixSeconds'),
+];
+
 const eventFields = (person: 'personId' | 'anonymousId'): FieldSpec[] => [
   field(person, at(0)),
   field('eventName', at(1, 'name')),
@@ -73,6 +78,11 @@ const apiClient: ClientSpec = {
     promise('triggerBroadcast', 'send', [field('broadcastData', at(1)), field('recipients', at(2))]),
     promise('getCustomersByEmail', 'other', [field('email', at(0))]),
     promise('getAttributes', 'other', [field('personId', at(0))]),
+    // Message listings filter by a window of Unix seconds.
+    promise('getCustomerMessages', 'other', [field('personId', at(0)), ...secondsWindow(1)]),
+    promise('getTransactionalMessageDeliveries', 'other', secondsWindow(1)),
+    promise('getCampaignMessages', 'other', secondsWindow(1)),
+    promise('getBroadcastMessages', 'other', secondsWindow(1)),
   ],
   // The App API client has some 160 methods; the unlisted ones are promises too.
   unlistedMethodsReturn: 'promise',

@@ -272,3 +272,21 @@ describe('engine: type information', () => {
     ]);
   });
 });
+
+describe('engine: clients declared without a class', () => {
+  it('infers the client from the argument style of each call', () => {
+    expect(
+      probeFile(
+        `
+        import { pipelines, cio } from './lib/cio';
+        pipelines.track({ userId: id, event: 'x', timestamp: t });
+        cio.track(id, { name: 'y' });
+      `,
+        { settings: { cdp: { clients: { './lib/cio': ['pipelines', 'cio'] } } } },
+      ),
+    ).toEqual([
+      "PipelinesClient.track personId=id timestamp=t eventName='x'",
+      "TrackClient.track personId=id eventName='y'",
+    ]);
+  });
+});
