@@ -78,6 +78,8 @@ const exportsMap: Record<string, ExportSpec> = {
   OAuthSession: { kind: 'value' },
   OAuthBasicSession: { kind: 'value' },
   Klaviyo: { kind: 'namespace' },
+  // `Auth.ApiKeySession` and friends: the session classes again, grouped.
+  Auth: { kind: 'namespace' },
   ...Object.fromEntries(RESOURCES.map((r) => [`${r}Api`, construct(`${r}Api`)])),
   ...Object.fromEntries(RESOURCES.map((r) => [r, { kind: 'instance', client: `${r}Api` } satisfies ExportSpec])),
 };
@@ -99,6 +101,14 @@ export const klaviyoApi: SdkDescriptor = {
       secret: true,
       envName: 'KLAVIYO_PRIVATE_API_KEY',
       shape: /^pk_[A-Za-z0-9]{34}$/,
+      distinctive: true,
+    },
+    {
+      kind: 'klaviyo.publicKey',
+      label: 'public API key (site ID)',
+      secret: false,
+      envName: 'KLAVIYO_PUBLIC_API_KEY',
+      shape: /^[A-Za-z0-9]{6}$/,
     },
   ],
   hosts: { US: ['a.klaviyo.com'], EU: [] },

@@ -18,7 +18,9 @@ export type CredentialKind =
   | 'cio.trackApiKey'
   | 'cio.appApiKey'
   | 'cio.pipelinesWriteKey'
-  | 'klaviyo.privateKey';
+  | 'klaviyo.privateKey'
+  /** Public by design (client-side `klaviyo.js`); no constructor takes it, but it is mistaken for the private key. */
+  | 'klaviyo.publicKey';
 
 export interface CredentialSpec {
   kind: CredentialKind;
@@ -30,6 +32,8 @@ export interface CredentialSpec {
   envName: string;
   /** The literal shape of a real value, when it has a recognisable one. */
   shape?: RegExp;
+  /** The shape alone identifies the credential (a vendor prefix): a match anywhere in source is one. */
+  distinctive?: boolean;
 }
 
 /** Where a value sits in a call: a positional argument, then a property path inside it. */
