@@ -173,6 +173,7 @@ describe('engine: klaviyo-api generations and the batching Pipelines client', ()
         ConfigWrapper(key);
         Profiles.getProfiles();
         new Klaviyo.ProfilesApi(session).createProfile(body);
+        new Klaviyo.Auth.ApiKeySession(other);
       `),
     ).toEqual([
       'new ApiKeySession credential=key',
@@ -182,6 +183,7 @@ describe('engine: klaviyo-api generations and the batching Pipelines client', ()
       'ProfilesApi.getProfiles',
       'new ProfilesApi options=session',
       'ProfilesApi.createProfile',
+      'new ApiKeySession credential=other',
     ]);
   });
 
