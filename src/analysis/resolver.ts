@@ -464,11 +464,11 @@ export function thisOwner(node: TSESTree.Node): ClassNode | TSESTree.ObjectExpre
   for (let current = node.parent; current; current = current.parent) {
     if (current.type === AST_NODE_TYPES.ArrowFunctionExpression) continue;
     if (current.type === AST_NODE_TYPES.PropertyDefinition || current.type === AST_NODE_TYPES.StaticBlock) {
-      return current.parent.parent as ClassNode;
+      return current.parent.parent;
     }
     if (isFunction(current)) {
       const parent = current.parent;
-      if (parent?.type === AST_NODE_TYPES.MethodDefinition) return parent.parent.parent as ClassNode;
+      if (parent?.type === AST_NODE_TYPES.MethodDefinition) return parent.parent.parent;
       if (parent?.type === AST_NODE_TYPES.Property && parent.parent.type === AST_NODE_TYPES.ObjectExpression) {
         return parent.parent;
       }

@@ -65,7 +65,7 @@ export function readSettings(settings: Readonly<Record<string, unknown>> | undef
   }
   let parsed = cache.get(raw);
   if (!parsed) {
-    parsed = parse(raw as RawCdpSettings);
+    parsed = parse(raw);
     cache.set(raw, parsed);
   }
   return parsed;

@@ -70,7 +70,7 @@ export function returnedExpressions(fn: FunctionNode): TSESTree.Expression[] {
     for (const value of Object.values(node)) {
       if (value && typeof value === 'object' && value !== node.parent) {
         if (Array.isArray(value)) {
-          for (const item of value) if (item && typeof item.type === 'string') visit(item as TSESTree.Node);
+          for (const item of value) if (item && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
         } else if (typeof (value as TSESTree.Node).type === 'string' && (value as TSESTree.Node) !== node.parent) {
           visit(value as TSESTree.Node);
         }

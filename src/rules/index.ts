@@ -18,4 +18,4 @@ export const rules: Record<string, CdpRule> = {
   'no-hardcoded-credentials': noHardcodedCredentials,
   'no-mismatched-credentials': noMismatchedCredentials,
   'valid-timestamps': validTimestamps,
-} as unknown as Record<string, CdpRule>;
+};
