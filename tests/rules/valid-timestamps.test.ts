@@ -137,15 +137,25 @@ cio.identify(id, { created_at: Date.now });`,
     code: `const cio = makeClient(); cio.identify(id, { created_at: Date.now() });`,
   },
   {
-    name: 'App API requests carry no timestamp slot outside a SendEmailRequest',
+    name: 'App API calls without a timestamp slot are not looked at',
     code: `import { APIClient } from 'customerio-node';
 const api = new APIClient(appKey);
 await api.sendEmail(request);
-await api.getCustomerMessages(id, { start_ts: Date.now() });`,
+await api.getAttributes(id, { since: Date.now() });`,
   },
 ];
 
 const invalid: InvalidTestCase<MessageIds, Options>[] = [
+  {
+    name: 'App API message windows are Unix seconds',
+    code: `import { APIClient } from 'customerio-node';
+const api = new APIClient(appKey);
+await api.getCustomerMessages(id, { start_ts: Date.now(), end_ts: 1704067200 });`,
+    output: `import { APIClient } from 'customerio-node';
+const api = new APIClient(appKey);
+await api.getCustomerMessages(id, { start_ts: Math.floor(Date.now() / 1000), end_ts: 1704067200 });`,
+    errors: [{ messageId: 'millisecondsForSeconds', line: 3, column: 47 }],
+  },
   // ---- The catalog's wrong code ----
   {
     name: 'catalog: Date.now() as created_at is fixed to whole seconds',
