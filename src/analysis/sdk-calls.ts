@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { API_HOSTS, METHOD_NAMES, MODULES, SDKS } from '../sdk/index.js';
 import type { ArgPath, ClientSpec, FieldRole, FieldSpec, MethodSpec, SdkDescriptor } from '../sdk/types.js';
-import { enclosingFunction, findProperty, isFunction, memberChain, memberName, unwrap, type FunctionNode } from './ast.js';
+import { enclosingFunction, findProperty, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
 import { Resolver, thisOwner, type FileIndex } from './resolver.js';
-import { readSettings, type CdpSettings, type WrapperSetting } from './settings.js';
+import { readSettings, type CdpSettings } from './settings.js';
 import { typedClientOf, type TypedClientOf } from './typed.js';
 import type { ClientValue } from './values-model.js';
 
@@ -13,6 +13,13 @@ export interface ResolvedField {
   node: TSESTree.Expression;
   /** Reached through a variable (`const attrs = {...}; identify(id, attrs)`), not written in the call. */
   indirect: boolean;
+}
+
+/** Argument `arg` of a call (then `path` inside it) is what the SDK method receives at `landing`. */
+export interface ArgBinding {
+  arg: number;
+  path: readonly string[];
+  landing: ArgPath;
 }
 
 /** A call of an SDK method, or of a wrapper that stands for one. */
@@ -27,8 +34,8 @@ export interface SdkCall {
   clientValue?: ClientValue;
   /** For a call of a wrapper: the SDK call inside it. */
   inner?: SdkCall;
-  /** Where each argument of this call lands in the SDK method's arguments. */
-  argMap: (index: number) => ArgPath | null;
+  /** Where the values passed to this call land in the SDK method's arguments. */
+  argMap: readonly ArgBinding[];
   fields: ResolvedField[];
 }
 
@@ -176,7 +183,7 @@ function analyse(context: Context, settings: CdpSettings): SdkAnalysis {
     constructions.push({
       node,
       ...constructed,
-      fields: resolveFields(constructed.client.ctorFields, node.arguments, identity),
+      fields: resolveFields(constructed.client.ctorFields, node.arguments, positional(node.arguments.length)),
     });
   };
   for (const node of walked.news) consider(node, 'new');
@@ -203,7 +210,10 @@ function analyse(context: Context, settings: CdpSettings): SdkAnalysis {
   };
 }
 
-const identity = (index: number): ArgPath => ({ index });
+/** A direct call: each argument lands where it is written. */
+function positional(count: number): ArgBinding[] {
+  return Array.from({ length: count }, (_, index) => ({ arg: index, path: [], landing: { index } }));
+}
 const genericMethods = new WeakMap<ClientSpec, Map<string, MethodSpec>>();
 
 /** A method the table does not list, on a client whose every method returns a promise. */
@@ -273,8 +283,8 @@ function directCall(
     method,
     receiver: callee.object,
     clientValue,
-    argMap: identity,
-    fields: resolveFields(method.fields, node.arguments, identity),
+    argMap: positional(node.arguments.length),
+    fields: resolveFields(method.fields, node.arguments, positional(node.arguments.length)),
   };
 }
 
@@ -282,20 +292,19 @@ function directCall(
 export function resolveFields(
   specs: readonly FieldSpec[],
   args: readonly TSESTree.CallExpressionArgument[],
-  argMap: (index: number) => ArgPath | null,
+  bindings: readonly ArgBinding[],
 ): ResolvedField[] {
+  // The most specific binding wins: `{ name }` passed separately beats the whole object.
+  const ordered = [...bindings].sort((a, b) => (b.landing.path?.length ?? 0) - (a.landing.path?.length ?? 0));
   const fields: ResolvedField[] = [];
   for (const spec of specs) {
     const wanted = spec.at.path ?? [];
-    for (let i = 0; i < args.length; i++) {
-      const landing = argMap(i);
-      if (!landing || landing.index !== spec.at.index) continue;
-      const prefix = landing.path ?? [];
-      if (prefix.length > wanted.length || prefix.some((key, k) => wanted[k] !== key)) continue;
-      const arg = args[i];
-      if (arg.type === AST_NODE_TYPES.SpreadElement) break;
-      const found = lookupPath(arg, wanted.slice(prefix.length));
-      if (found) fields.push({ spec, ...found });
+    for (const binding of ordered) {
+      if (!covers(binding.landing, spec.at)) continue;
+      const arg = args[binding.arg] as TSESTree.CallExpressionArgument | undefined;
+      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) break;
+      const found = lookupPath(arg, [...binding.path, ...wanted.slice(binding.landing.path?.length ?? 0)]);
+      if (found) fields.push({ spec, ...found, indirect: found.indirect || binding.path.length > 0 });
       break;
     }
   }
@@ -360,13 +369,14 @@ function findDeclarator(identifier: TSESTree.Identifier): TSESTree.VariableDecla
 interface WrapperSummary {
   fn: FunctionNode;
   inner: SdkCall;
-  params: (ArgPath | null)[];
+  bindings: ArgBinding[];
 }
 
 /**
  * Wrapper summaries: a local function whose parameters flow into an SDK call's roles makes each
  * of its call sites an SDK call with those roles, so rules check the call site where the value is
- * written. Declared wrappers (`settings.cdp.wrappers`) work the same way across files.
+ * written. Parameters may be passed on whole, destructured (`({ userId, name })`) or read as
+ * members (`opts.name`). Declared wrappers (`settings.cdp.wrappers`) work the same way across files.
  */
 function addWrapperCalls(
   calls: SdkCall[],
@@ -396,11 +406,14 @@ function addWrapperCalls(
       if (value?.kind !== 'function' || !freshFns.has(value.node)) continue;
       for (const summary of summaries.get(value.node) ?? []) {
         if (!fresh.includes(summary)) continue;
-        const derived = deriveCall(node, summary.inner, summary.params);
+        const derived = wrapperCall(node, summary.inner, summary.bindings);
         calls.push(derived);
         pending.push(derived);
-        // The inner call delegates those roles to its callers, where the values are written.
-        summary.inner.fields = summary.inner.fields.filter((field) => !isParameterOf(field.node, summary.fn));
+        // The inner call delegates roles that hold a parameter itself to its callers, where the
+        // values are written; a member read (`user.email`) still says something where it is.
+        summary.inner.fields = summary.inner.fields.filter(
+          (field) => unwrap(field.node).type !== AST_NODE_TYPES.Identifier || !parameterSource(field.node, summary.fn),
+        );
       }
     }
   }
@@ -409,68 +422,65 @@ function addWrapperCalls(
       const chain = memberChain(node.callee)?.join('.');
       if (!chain) continue;
       for (const wrapper of settings.wrappers) {
-        if (wrapper.name === chain) calls.push(declaredWrapperCall(node, wrapper));
+        if (wrapper.name !== chain) continue;
+        const bindings = wrapper.params.flatMap((landing, arg) => (landing ? [{ arg, path: [], landing }] : []));
+        calls.push({
+          node,
+          sdk: wrapper.sdk,
+          client: wrapper.client,
+          method: wrapper.method,
+          argMap: bindings,
+          fields: resolveFields(wrapper.method.fields, node.arguments, bindings),
+        });
       }
     }
   }
 }
 
-function declaredWrapperCall(node: TSESTree.CallExpression, wrapper: WrapperSetting): SdkCall {
-  const argMap = (index: number): ArgPath | null => wrapper.params[index] ?? null;
-  return {
-    node,
-    sdk: wrapper.sdk,
-    client: wrapper.client,
-    method: wrapper.method,
-    argMap,
-    fields: resolveFields(wrapper.method.fields, node.arguments, argMap),
-  };
-}
-
-function deriveCall(node: TSESTree.CallExpression, inner: SdkCall, params: (ArgPath | null)[]): SdkCall {
-  const argMap = (index: number): ArgPath | null => params[index] ?? null;
+function wrapperCall(node: TSESTree.CallExpression, inner: SdkCall, bindings: ArgBinding[]): SdkCall {
   return {
     node,
     sdk: inner.sdk,
     client: inner.client,
     method: inner.method,
     inner,
-    argMap,
-    fields: resolveFields(inner.method.fields, node.arguments, argMap),
+    argMap: bindings,
+    fields: resolveFields(inner.method.fields, node.arguments, bindings),
   };
 }
 
-/** Where each parameter of the call's enclosing function lands in the SDK method's arguments. */
+/** Where the parameters of the call's enclosing function land in the SDK method's arguments. */
 function summarise(call: SdkCall): WrapperSummary | undefined {
   const fn = enclosingFunction(call.node);
   if (!fn || fn.params.length === 0) return undefined;
-  const names = fn.params.map(parameterName);
-  const params: (ArgPath | null)[] = names.map(() => null);
-  let found = false;
-  const visit = (node: TSESTree.Node, landing: ArgPath, depth: number): void => {
-    const target = unwrap(node);
-    if (target.type === AST_NODE_TYPES.Identifier) {
-      const index = names.indexOf(target.name);
-      if (index >= 0 && isParameterOf(target, fn)) {
-        params[index] = landing;
-        found = true;
-      }
+  const bindings: ArgBinding[] = [];
+  const visit = (node: TSESTree.Node, path: readonly string[], landing: ArgPath, depth: number): void => {
+    const source = parameterSource(node, fn);
+    if (source) {
+      bindings.push({ arg: source.arg, path: [...source.path, ...path], landing });
       return;
     }
+    if (path.length > 0) {
+      const found = lookupPath(node as TSESTree.Expression, path);
+      if (found) visit(found.node, [], landing, depth);
+      return;
+    }
+    const target = unwrap(node);
     if (target.type === AST_NODE_TYPES.ObjectExpression && depth < 4) {
       for (const property of target.properties) {
         if (property.type !== AST_NODE_TYPES.Property || property.computed) continue;
-        const key = property.key.type === AST_NODE_TYPES.Identifier ? property.key.name : String((property.key as TSESTree.Literal).value);
-        visit(property.value, { index: landing.index, path: [...(landing.path ?? []), key] }, depth + 1);
+        const key = staticName(property.key, false);
+        if (key === undefined) continue;
+        visit(property.value, [], { index: landing.index, path: [...(landing.path ?? []), key] }, depth + 1);
       }
     }
   };
-  call.node.arguments.forEach((arg, i) => {
-    const landing = call.argMap(i);
-    if (landing && arg.type !== AST_NODE_TYPES.SpreadElement) visit(arg, landing, 0);
-  });
-  const coversRole = found && call.method.fields.some((spec) => params.some((p) => p && covers(p, spec.at)));
-  return coversRole ? { fn, inner: call, params } : undefined;
+  for (const binding of call.argMap) {
+    const arg = call.node.arguments[binding.arg] as TSESTree.CallExpressionArgument | undefined;
+    if (arg && arg.type !== AST_NODE_TYPES.SpreadElement) visit(arg, binding.path, binding.landing, 0);
+  }
+  const coversRole = call.method.fields.some((spec) => bindings.some((binding) => covers(binding.landing, spec.at)));
+  return coversRole ? { fn, inner: call, bindings } : undefined;
 }
 
 function covers(landing: ArgPath, at: ArgPath): boolean {
@@ -480,28 +490,50 @@ function covers(landing: ArgPath, at: ArgPath): boolean {
   return prefix.length <= path.length && prefix.every((key, k) => path[k] === key);
 }
 
-function parameterName(param: TSESTree.Parameter): string | undefined {
-  const inner = param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param;
-  if (inner.type === AST_NODE_TYPES.Identifier) return inner.name;
-  if (inner.type === AST_NODE_TYPES.AssignmentPattern && inner.left.type === AST_NODE_TYPES.Identifier) {
-    return inner.left.name;
-  }
-  return undefined;
+/** The names a parameter declares, with the property path each is read from (`{ user: { id } }`). */
+function parameterNames(param: TSESTree.Parameter): Map<string, string[]> {
+  const names = new Map<string, string[]>();
+  const visit = (pattern: TSESTree.Node, path: string[], depth: number): void => {
+    if (pattern.type === AST_NODE_TYPES.TSParameterProperty) return visit(pattern.parameter, path, depth);
+    if (pattern.type === AST_NODE_TYPES.AssignmentPattern) return visit(pattern.left, path, depth);
+    if (pattern.type === AST_NODE_TYPES.Identifier) {
+      names.set(pattern.name, path);
+      return;
+    }
+    if (pattern.type === AST_NODE_TYPES.ObjectPattern && depth < 3) {
+      for (const property of pattern.properties) {
+        if (property.type !== AST_NODE_TYPES.Property) continue;
+        const key = staticName(property.key, property.computed);
+        if (key !== undefined) visit(property.value, [...path, key], depth + 1);
+      }
+    }
+  };
+  visit(param, [], 0);
+  return names;
 }
 
-/** Is this identifier a read of one of the function's own simple parameters? */
-export function isParameterOf(node: TSESTree.Node, fn: FunctionNode): boolean {
-  const target = unwrap(node);
-  if (target.type !== AST_NODE_TYPES.Identifier) return false;
-  if (!fn.params.some((param) => parameterName(param) === target.name)) return false;
-  // The nearest function that declares the name must be `fn` itself (no shadowing in between).
-  for (let current: TSESTree.Node | undefined = target.parent; current; current = current.parent) {
-    if (isFunction(current)) {
-      if (current === fn) return true;
-      if (current.params.some((param) => parameterName(param) === target.name)) return false;
+/**
+ * Which parameter of `fn` (and which property path inside it) an expression reads:
+ * `name` for `(id, name)`, `opts.name` for `(id, opts)`, `name` for `({ name })`.
+ */
+export function parameterSource(
+  node: TSESTree.Node,
+  fn: FunctionNode,
+): { arg: number; path: string[] } | undefined {
+  const chain = memberChain(node);
+  if (!chain || chain[0] === 'this') return undefined;
+  const [root, ...members] = chain;
+  for (let arg = 0; arg < fn.params.length; arg++) {
+    const path = parameterNames(fn.params[arg]).get(root);
+    if (!path) continue;
+    // The nearest function that declares the name must be `fn` itself (no shadowing in between).
+    for (let current: TSESTree.Node | undefined = unwrap(node).parent; current; current = current.parent) {
+      if (!isFunction(current)) continue;
+      if (current === fn) return { arg, path: [...path, ...members] };
+      if (current.params.some((param) => parameterNames(param).has(root))) return undefined;
     }
   }
-  return false;
+  return undefined;
 }
 
 /** The role's field, if the call has it. */

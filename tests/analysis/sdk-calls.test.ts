@@ -292,3 +292,32 @@ describe('engine: clients declared without a class', () => {
     ]);
   });
 });
+
+describe('engine: wrappers that destructure or read members of their parameters', () => {
+  it('maps destructured parameters and member reads to the call site', () => {
+    expect(
+      probeFile(`
+        import { TrackClient } from 'customerio-node';
+        const cio = new TrackClient(s, k);
+        function track({ userId, name }) { return cio.track(userId, { name }); }
+        function track2(userId, opts) { return cio.track(userId, { name: opts.name, data: opts.data }); }
+        function identifyUser(user) { return cio.identify(user.email, { plan: user.plan }); }
+        track({ userId: 1, name: \`x_\${y}\` });
+        track2(2, { name: 'z', data: {} });
+        identifyUser({ email: e, plan: 'pro' });
+        identifyUser(current);
+      `),
+    ).toEqual([
+      'new TrackClient credential=s credential=k',
+      // Destructured parameters are delegated whole to the call sites…
+      'TrackClient.track',
+      // …member reads stay where they are (they still say something) and also reach the call site.
+      'TrackClient.track eventName=opts.name eventProperties=opts.data',
+      'TrackClient.identify personId=user.email attributes={ plan: user.plan }',
+      'via TrackClient.track personId=1 eventName=`x_${y}`',
+      "via TrackClient.track personId=2 eventName='z' eventProperties={}",
+      'via TrackClient.identify personId=e',
+      'via TrackClient.identify',
+    ]);
+  });
+});
