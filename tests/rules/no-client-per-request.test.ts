@@ -1,9 +1,6 @@
-import * as tsParser from '@typescript-eslint/parser';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import { Linter } from 'eslint';
-import path from 'node:path';
-import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/no-client-per-request.js';
+import { describeFixSafety } from '../fix-safety.js';
 import { createRuleTester, createTypedRuleTester } from '../rule-tester.js';
 
 /*
@@ -1680,43 +1677,4 @@ app.post('/eu', async (req: any, res: any) => {
 createRuleTester().run('no-client-per-request', rule, { valid, invalid });
 createTypedRuleTester().run('no-client-per-request (typed)', rule, { valid: typedValid, invalid: typedInvalid });
 
-/** Lints with the rule alone and returns how many constructions it reports. */
-function reportCount(code: string, filename: string | undefined, settings: Record<string, unknown> | undefined): number {
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts', '**/*.tsx', '**/*.js'],
-        languageOptions: { parser: tsParser },
-        plugins: { cdp: { rules: { 'no-client-per-request': rule as never } } },
-        rules: { 'cdp/no-client-per-request': 'error' },
-        settings: settings ?? {},
-      },
-    ],
-    path.resolve(filename ?? 'file.ts'),
-  );
-  expect(messages.filter((message) => message.fatal)).toEqual([]);
-  return messages.length;
-}
-
-describe('no-client-per-request: applying the hoisting suggestion', () => {
-  const applied = invalid.flatMap((test) =>
-    test.errors.flatMap((error) =>
-      (error.suggestions ?? []).map((suggestion) => ({ test, output: suggestion.output })),
-    ),
-  );
-
-  it('is offered by enough cases to matter', () => {
-    expect(applied.length).toBeGreaterThan(20);
-  });
-
-  it.each(applied.map(({ test, output }) => [test.name, test, output] as const))(
-    '%s: the hoisted client is not reported again',
-    (_name, test, output) => {
-      const before = reportCount(test.code, test.filename, test.settings);
-      expect(before).toBe(test.errors.length);
-      expect(reportCount(output, test.filename, test.settings)).toBe(before - 1);
-    },
-  );
-});
+describeFixSafety('no-client-per-request', rule, invalid);

@@ -1,9 +1,7 @@
 import rule from '../../src/rules/no-hardcoded-credentials.js';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import * as parser from '@typescript-eslint/parser';
 import type { ESLintUtils } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { describeFixSafety } from '../fix-safety.js';
 import { createRuleTester, createTypedRuleTester } from '../rule-tester.js';
 
 type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
@@ -1268,32 +1266,7 @@ const cio = new TrackClient(process.env.CIO_SITE_ID!, process.env.CIO_KEY!, {
 
 ruleTester.run('no-hardcoded-credentials', rule, { valid, invalid });
 
-// Every suggestion must leave code that parses and that the rule no longer reports there.
-describe('suggestions', () => {
-  const lint = (code: string, test: InvalidTestCase<MessageIds, Options>) =>
-    new Linter({ configType: 'flat' }).verify(
-      code,
-      [
-        {
-          files: ['**/*.{js,cjs,mjs,ts,tsx}'],
-          languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: true } } },
-          plugins: { cdp: { rules: { rule: rule as never } } },
-          rules: { 'cdp/rule': ['error', ...(test.options ?? [])] },
-          settings: test.settings ?? {},
-        },
-      ],
-      test.filename ?? 'react.tsx',
-    );
-  const cases = invalid.flatMap((test) =>
-    test.errors.flatMap((error) => (error.suggestions ?? []).map((suggestion) => ({ test, suggestion }))),
-  );
-  it.each(cases)('$test.name: $suggestion.messageId', ({ test, suggestion }) => {
-    const before = lint(test.code, test);
-    const after = lint(suggestion.output, test);
-    expect(after.filter((message) => message.fatal)).toEqual([]);
-    expect(after).toHaveLength(before.length - 1);
-  });
-});
+describeFixSafety('no-hardcoded-credentials', rule, invalid);
 
 // With type information the rule reports the same things; a client imported from another module
 // is not constructed here, so there is nothing to report about its keys.

@@ -1,9 +1,7 @@
 import rule from '../../src/rules/no-mismatched-credentials.js';
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
-import * as parser from '@typescript-eslint/parser';
 import type { ESLintUtils } from '@typescript-eslint/utils';
-import { Linter } from 'eslint';
-import { describe, expect, it } from 'vitest';
+import { describeFixSafety } from '../fix-safety.js';
 import { createRuleTester, createTypedRuleTester } from '../rule-tester.js';
 
 type MessageIds = ESLintUtils.InferMessageIdsTypeFromRule<typeof rule>;
@@ -569,32 +567,7 @@ import('klaviyo-api').then(({ ApiKeySession }) => new ApiKeySession(process.env.
 
 ruleTester.run('no-mismatched-credentials', rule, { valid, invalid });
 
-// Every suggestion must leave code that parses and that the rule no longer reports there.
-describe('suggestions', () => {
-  const lint = (code: string, test: InvalidTestCase<MessageIds, Options>) =>
-    new Linter({ configType: 'flat' }).verify(
-      code,
-      [
-        {
-          files: ['**/*.{js,cjs,mjs,ts,tsx}'],
-          languageOptions: { parser, parserOptions: { ecmaFeatures: { jsx: true } } },
-          plugins: { cdp: { rules: { rule: rule as never } } },
-          rules: { 'cdp/rule': ['error', ...(test.options ?? [])] },
-          settings: test.settings ?? {},
-        },
-      ],
-      test.filename ?? 'react.tsx',
-    );
-  const cases = invalid.flatMap((test) =>
-    test.errors.flatMap((error) => (error.suggestions ?? []).map((suggestion) => ({ test, suggestion }))),
-  );
-  it.each(cases)('$test.name: $suggestion.messageId', ({ test, suggestion }) => {
-    const before = lint(test.code, test);
-    const after = lint(suggestion.output, test);
-    expect(after.filter((message) => message.fatal)).toEqual([]);
-    expect(after).toHaveLength(before.length - 1);
-  });
-});
+describeFixSafety('no-mismatched-credentials', rule, invalid);
 
 createTypedRuleTester().run('no-mismatched-credentials (typed)', rule, {
   valid: [

@@ -1,11 +1,9 @@
 import type { InvalidTestCase, ValidTestCase } from '@typescript-eslint/rule-tester';
 import type { TSESLint } from '@typescript-eslint/utils';
-import * as parser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import rule from '../../src/rules/valid-timestamps.js';
-import { createRuleTester, createTypedRuleTester, fixturesDir } from '../rule-tester.js';
+import { describeFixSafety, lintWith } from '../fix-safety.js';
+import { createRuleTester, createTypedRuleTester } from '../rule-tester.js';
 
 type MessageIds = typeof rule extends TSESLint.RuleModule<infer M, Options> ? M : never;
 type Options = [{ additionalDateAttributes?: string[]; ignoreAttributes?: string[] }];
@@ -1203,48 +1201,8 @@ describe('valid-timestamps (typed)', () => {
 });
 
 // ---- Every fix and suggestion leaves code the rule no longer flags there ----
-
-function lint(code: string, testCase: InvalidTestCase<MessageIds, Options>, typed: boolean): Linter.LintMessage[] {
-  const linter = new Linter({ configType: 'flat' });
-  return linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts'],
-        languageOptions: {
-          parser,
-          parserOptions: typed ? { projectService: true, tsconfigRootDir: fixturesDir } : {},
-        },
-        plugins: { cdp: { rules: { 'valid-timestamps': rule as never } } },
-        rules: { 'cdp/valid-timestamps': ['error', ...(testCase.options ?? [])] },
-        settings: testCase.settings ?? {},
-      },
-    ],
-    path.join(fixturesDir, 'file.ts'),
-  );
-}
-
-describe('valid-timestamps: fixed code', () => {
-  const all = [...invalid.map((c) => ({ c, typed: false })), ...typedInvalid.map((c) => ({ c, typed: true }))];
-  it.each(all.map(({ c, typed }) => [c.name, c, typed] as const))('%s', (_name, testCase, typed) => {
-    const before = lint(testCase.code, testCase, typed);
-    expect(before.some((m) => m.fatal)).toBe(false);
-    if (typeof testCase.output === 'string') {
-      const after = lint(testCase.output, testCase, typed);
-      expect(after.some((m) => m.fatal)).toBe(false);
-      expect(after).toHaveLength(before.filter((m) => !m.fix).length);
-    }
-    for (const message of before) {
-      for (const suggestion of message.suggestions ?? []) {
-        const { range, text } = suggestion.fix;
-        const output = testCase.code.slice(0, range[0]) + text + testCase.code.slice(range[1]);
-        const after = lint(output, testCase, typed);
-        expect(after.some((m) => m.fatal)).toBe(false);
-        expect(after).toHaveLength(before.length - 1);
-      }
-    }
-  });
-});
+describeFixSafety('valid-timestamps', rule, invalid);
+describeFixSafety('valid-timestamps', rule, typedInvalid, true);
 
 describe('valid-timestamps: messages name the field, the unit found, the unit expected and the fix', () => {
   const noOptions = { name: '', code: '', errors: [] } as InvalidTestCase<MessageIds, Options>;
@@ -1280,6 +1238,6 @@ describe('valid-timestamps: messages name the field, the unit found, the unit ex
       '`time` gets a string of digits, but Klaviyo (klaviyo-api) expects a `Date`: the value goes out as it is, not as a date, so the event gets the wrong time or is rejected. Pass a `Date`: `new Date(Number(text))`.',
     ],
   ])('%s', (_name, code, message) => {
-    expect(lint(code, noOptions, false).map((m) => m.message)).toEqual([message]);
+    expect(lintWith('valid-timestamps', rule as never, code, noOptions as never).map((m) => m.message)).toEqual([message]);
   });
 });
