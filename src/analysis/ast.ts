@@ -108,3 +108,28 @@ export function memberChain(node: TSESTree.Node): string[] | undefined {
 export function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
   return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
 }
+
+/**
+ * The property keys from a destructuring pattern's root down to a name in it:
+ * `const { a: { b } } = x` names `x.a.b`. Undefined through array and rest patterns.
+ */
+export function patternPath(root: TSESTree.Node, name: TSESTree.Node): string[] | undefined {
+  const keys: string[] = [];
+  for (let current = name; current !== root; ) {
+    const parent = current.parent;
+    if (!parent) return undefined;
+    if (parent.type === AST_NODE_TYPES.Property && parent.value === current) {
+      const key = staticName(parent.key, parent.computed);
+      if (key === undefined) return undefined;
+      keys.unshift(key);
+    } else if (
+      parent.type !== AST_NODE_TYPES.ObjectPattern &&
+      parent.type !== AST_NODE_TYPES.TSParameterProperty &&
+      !(parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === current)
+    ) {
+      return undefined;
+    }
+    current = parent;
+  }
+  return keys;
+}

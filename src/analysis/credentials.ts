@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { API_HOSTS, credentialSpec } from '../sdk/index.js';
 import type { CredentialKind, CredentialSpec } from '../sdk/types.js';
-import { isFunction, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
+import { isFunction, memberName, patternPath, staticName, unwrap, type FunctionNode } from './ast.js';
 import { thisOwner } from './resolver.js';
 import type { Construction, ResolvedField } from './sdk-calls.js';
 import { staticString, variableOf } from './values.js';
@@ -518,33 +518,12 @@ function bindingOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): Bin
   if (def.type === 'Variable') {
     const declarator = def.node;
     if (declarator.id === name) return { init: declarator.init ?? undefined, path: [], kind: 'variable', def };
-    const path = patternPath(name, declarator.id);
+    const path = patternPath(declarator.id, name);
     if (!path) return undefined;
     return { init: declarator.init ?? undefined, path, defaultValue, kind: 'variable', def };
   }
   if (def.type === 'Parameter') return { path: [], defaultValue, kind: 'parameter', def };
   return undefined;
-}
-
-/** Keys from a destructuring pattern's root down to a name in it; undefined through arrays and rests. */
-function patternPath(name: TSESTree.Node, root: TSESTree.Node): string[] | undefined {
-  const keys: string[] = [];
-  let current = name;
-  while (current !== root) {
-    const parent = current.parent;
-    if (!parent) return undefined;
-    if (parent.type === AST_NODE_TYPES.Property && parent.value === current) {
-      const key = staticName(parent.key, parent.computed);
-      if (key === undefined) return undefined;
-      keys.unshift(key);
-    } else if (parent.type === AST_NODE_TYPES.TSParameterProperty) {
-      // constructor(private key = 'x')
-    } else if (!(parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === current) && parent.type !== AST_NODE_TYPES.ObjectPattern) {
-      return undefined;
-    }
-    current = parent;
-  }
-  return keys;
 }
 
 /** The value of a property by name, last one winning; undefined after a later spread. */
@@ -779,7 +758,7 @@ function parameterPath(
   const index = fn.params.findIndex((param) => param.range[0] <= name.range[0] && name.range[1] <= param.range[1]);
   if (index < 0) return undefined;
   const param = fn.params[index];
-  const path = patternPath(name, param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param);
+  const path = patternPath(param.type === AST_NODE_TYPES.TSParameterProperty ? param.parameter : param, name);
   return path ? { fn, index, path: [...path, ...keys] } : undefined;
 }
 

@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { MODULES, findClient, type ModuleEntry } from '../sdk/index.js';
 import type { ExportSpec, SdkDescriptor } from '../sdk/types.js';
-import { findProperty, isFunction, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
+import { findProperty, isFunction, memberName, patternPath, staticName, unwrap, type FunctionNode } from './ast.js';
 import { modulePathMatches, type CdpSettings } from './settings.js';
 import type { ClientValue, SdkValue } from './values-model.js';
 
@@ -173,22 +173,8 @@ export class Resolver {
     value: SdkValue | undefined,
   ): SdkValue | undefined {
     if (!value) return undefined;
-    const keys: string[] = [];
-    let current: TSESTree.Node = target;
-    while (current !== pattern) {
-      const parent = current.parent;
-      if (!parent) return undefined;
-      if (parent.type === AST_NODE_TYPES.Property && parent.value === current) {
-        const key = staticName(parent.key, parent.computed);
-        if (key === undefined) return undefined;
-        keys.unshift(key);
-      } else if (parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === current) {
-        // default value: keep walking
-      } else if (parent.type !== AST_NODE_TYPES.ObjectPattern) {
-        return undefined; // arrays and rest elements: unknown
-      }
-      current = parent;
-    }
+    const keys = patternPath(pattern, target);
+    if (!keys) return undefined;
     let result: SdkValue | undefined = value;
     for (const key of keys) result = result && this.member(result, key, target);
     return result;

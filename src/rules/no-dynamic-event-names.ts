@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { findProperty, isFunction, memberName, staticName, unwrap, type FunctionNode } from '../analysis/ast.js';
+import { findProperty, isFunction, memberName, patternPath, staticName, unwrap, type FunctionNode } from '../analysis/ast.js';
 import { getSdkAnalysis, type SdkCall } from '../analysis/sdk-calls.js';
 import { calledFunction, returnedExpressions, staticValue, variableOf } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
@@ -307,24 +307,6 @@ class Classifier {
     });
     return index >= 0 ? index : undefined;
   }
-}
-
-/** `const { a: { b } } = x` names `x.a.b`; undefined for array and rest patterns. */
-function patternPath(pattern: TSESTree.Node, name: TSESTree.Node): string[] | undefined {
-  const keys: string[] = [];
-  for (let current = name; current !== pattern; ) {
-    const parent = current.parent;
-    if (!parent) return undefined;
-    if (parent.type === AST_NODE_TYPES.Property && parent.value === current) {
-      const key = staticName(parent.key, parent.computed);
-      if (key === undefined) return undefined;
-      keys.unshift(key);
-    } else if (!(parent.type === AST_NODE_TYPES.AssignmentPattern && parent.left === current) && parent.type !== AST_NODE_TYPES.ObjectPattern) {
-      return undefined;
-    }
-    current = parent;
-  }
-  return keys;
 }
 
 function isRequire(node: TSESTree.Node): boolean {
