@@ -90,9 +90,9 @@ export class Resolver {
       }
       case AST_NODE_TYPES.ConditionalExpression:
         // `ENABLED ? new TrackClient(...) : null`: whichever branch is a client.
-        return this.resolve(node.consequent) ?? this.resolve(node.alternate);
+        return either(this.resolve(node.consequent), this.resolve(node.alternate));
       case AST_NODE_TYPES.LogicalExpression:
-        return this.resolve(node.right) ?? this.resolve(node.left);
+        return either(this.resolve(node.right), this.resolve(node.left));
       case AST_NODE_TYPES.AssignmentExpression:
         return this.resolve(node.right);
       case AST_NODE_TYPES.SequenceExpression:
@@ -418,6 +418,16 @@ export class Resolver {
     this.returnMemo.set(fn, value ?? null);
     return value;
   }
+}
+
+/**
+ * One of two branches' values: the one that is known, or both when they agree. Two different SDK
+ * exports (`isEu ? RegionEU : RegionUS`) are no single value.
+ */
+function either(a: SdkValue | undefined, b: SdkValue | undefined): SdkValue | undefined {
+  if (!a || !b) return a ?? b;
+  if (a.kind === 'module' && b.kind === 'module' && a.path.join('.') !== b.path.join('.')) return undefined;
+  return a;
 }
 
 /** The export a module path names, across the module's shapes (newest first). */

@@ -321,3 +321,16 @@ describe('engine: wrappers that destructure or read members of their parameters'
     ]);
   });
 });
+
+describe('engine: conditional values', () => {
+  it('keeps a client from either branch but no single export from two different ones', () => {
+    expect(
+      probeFile(`
+        import { TrackClient, RegionEU, RegionUS } from 'customerio-node';
+        const region = isEu ? RegionEU : RegionUS;
+        const cio = enabled ? new TrackClient(s, k, { region }) : undefined;
+        cio?.destroy(1);
+      `),
+    ).toEqual(['new TrackClient credential=s credential=k options={ region } region=region', 'TrackClient.destroy personId=1']);
+  });
+});
