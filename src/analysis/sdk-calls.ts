@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { API_HOSTS, METHOD_NAMES, MODULES, SDKS } from '../sdk/index.js';
 import type { ArgPath, ClientSpec, FieldRole, FieldSpec, MethodSpec, SdkDescriptor } from '../sdk/types.js';
 import { enclosingFunction, findProperty, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
-import { Resolver, thisOwner, type FileIndex } from './resolver.js';
+import { Resolver, exportAt, thisOwner, type FileIndex } from './resolver.js';
 import { readSettings, type CdpSettings } from './settings.js';
 import { typedClientOf, type TypedClientOf } from './typed.js';
 import type { ClientValue } from './values-model.js';
@@ -58,6 +58,16 @@ export interface SdkAnalysis {
   settings: CdpSettings;
   /** The client an expression evaluates to, if any. */
   clientOf(node: TSESTree.Node): ClientValue | undefined;
+  /** The SDK export an expression names (`RegionEU`, `sdk.RegionEU`, a destructured `require`), if any. */
+  exportOf(node: TSESTree.Node): SdkExport | undefined;
+}
+
+/** A named export of an SDK module. */
+export interface SdkExport {
+  sdk: SdkDescriptor;
+  name: string;
+  /** Reached through a module shape that only works on customerio-node 2.x. */
+  legacy: boolean;
 }
 
 type Context = Readonly<TSESLint.RuleContext<string, readonly unknown[]>>;
@@ -86,6 +96,7 @@ function inactive(settings: CdpSettings): SdkAnalysis {
     callByNode: new Map(),
     settings,
     clientOf: () => undefined,
+    exportOf: () => undefined,
   };
 }
 
@@ -207,6 +218,12 @@ function analyse(context: Context, settings: CdpSettings): SdkAnalysis {
     callByNode,
     settings,
     clientOf: (node) => resolver.clientOf(node) ?? typed?.(node),
+    exportOf: (node) => {
+      const value = resolver.resolve(node);
+      if (value?.kind !== 'module' || value.path.length === 0) return undefined;
+      const found = exportAt(value.entries, value.path);
+      return found && { sdk: found.sdk, name: value.path[value.path.length - 1], legacy: found.legacy };
+    },
   };
 }
 

@@ -1,5 +1,15 @@
 import { at, attributes, credential, field, timestamp } from './fields.js';
-import type { ClientSpec, DateKeys, ExportSpec, FieldSpec, MethodSpec, SdkDescriptor } from './types.js';
+import type {
+  ClientSpec,
+  DateKeys,
+  ExportSpec,
+  FieldSpec,
+  InternalMember,
+  MethodSpec,
+  RateLimit,
+  RegionSpec,
+  SdkDescriptor,
+} from './types.js';
 
 /**
  * `customerio-node`: Track API (`TrackClient`), App API (`APIClient`) and, from 5.0,
@@ -14,8 +24,31 @@ const SECONDS_ATTRIBUTES: DateKeys = {
   suffixes: ['_at'],
 };
 
+// Customer.io's SMS and WhatsApp channels send to the `phone` attribute, which must be E.164;
+// `phone_number` is the other name real code uses for it.
+const PHONE_ATTRIBUTES: readonly string[] = ['phone', 'phone_number'];
+
+/** A person id whose kind (`IdentifierType`) another argument states. */
+const typedPersonId = (where: FieldSpec['at'], idTypeAt: FieldSpec['at']): FieldSpec => ({
+  ...field('personId', where),
+  idTypeAt,
+});
+
+// Documented rates of single App API methods (`no-unbounded-sdk-fanout`): API-triggered broadcasts
+// accept one request every 10 seconds, transactional sends about 100 per second.
+const METHOD_RATES: Readonly<Record<string, RateLimit>> = {
+  triggerBroadcast: { perSecond: 0.1 },
+  ...Object.fromEntries(
+    ['sendEmail', 'sendPush', 'sendSMS', 'sendWhatsApp', 'sendInboxMessage', 'sendInApp'].map((name) => [
+      name,
+      { perSecond: 100 },
+    ]),
+  ),
+};
+
 function promise(name: string, kind: MethodSpec['kind'], fields: FieldSpec[] = []): MethodSpec {
-  return { name, kind, returns: 'promise', fields };
+  const method: MethodSpec = { name, kind, returns: 'promise', fields };
+  return Object.hasOwn(METHOD_RATES, name) ? { ...method, rateLimit: METHOD_RATES[name] } : method;
 }
 
 const secondsWindow = (index: number): FieldSpec[] => [
@@ -25,10 +58,26 @@ const secondsWindow = (index: number): FieldSpec[] => [
 
 const eventFields = (person: 'personId' | 'anonymousId'): FieldSpec[] => [
   field(person, at(0)),
-  field('eventName', at(1, 'name')),
+  // The Track API rejects event names longer than 100 bytes (400, "invalid-api-requests").
+  { ...field('eventName', at(1, 'name')), maxBytes: 100 },
   field('eventProperties', at(1, 'data')),
   timestamp(at(1, 'timestamp'), 'unixSeconds'),
 ];
+
+// The region is one of the exported `Region` objects; the constructor throws on anything else
+// (`'eu'` included). `url` replaces the region's host (a proxy, a mock server).
+const REGIONS: RegionSpec = {
+  by: 'export',
+  values: { US: 'RegionUS', EU: 'RegionEU' },
+  default: 'US',
+  overrides: ['url'],
+};
+
+// Public fields the constructors set up, documented nowhere (`dist/lib/*.d.ts`, README): the
+// transport and the base URLs built from the region. Any patch release may reshape them.
+const TRANSPORT: InternalMember = { name: 'request', instead: "the client's own methods" };
+const OPTIONS: InternalMember = { name: 'defaults', instead: 'the options passed to the constructor' };
+const baseUrl = (name: string): InternalMember => ({ name, instead: 'the `region` or `url` you pass to the constructor' });
 
 const trackClient: ClientSpec = {
   name: 'TrackClient',
@@ -41,7 +90,10 @@ const trackClient: ClientSpec = {
     field('region', at(2, 'region')),
   ],
   methods: [
-    promise('identify', 'identify', [field('personId', at(0)), attributes(at(1), SECONDS_ATTRIBUTES)]),
+    promise('identify', 'identify', [
+      field('personId', at(0)),
+      { ...attributes(at(1), SECONDS_ATTRIBUTES), phoneKeys: PHONE_ATTRIBUTES },
+    ]),
     promise('track', 'track', eventFields('personId')),
     promise('trackAnonymous', 'track', eventFields('anonymousId')),
     promise('trackPageView', 'page', [field('personId', at(0))]),
@@ -51,7 +103,7 @@ const trackClient: ClientSpec = {
     promise('unsuppress', 'other', [field('personId', at(0))]),
     promise('addDevice', 'other', [field('personId', at(0)), timestamp(at(3, 'last_used'), 'unixSeconds')]),
     promise('deleteDevice', 'other', [field('personId', at(0))]),
-    promise('mergeCustomers', 'other', [field('personId', at(1)), field('personId', at(3))]),
+    promise('mergeCustomers', 'other', [typedPersonId(at(1), at(0)), typedPersonId(at(3), at(2))]),
     promise('reportMetric', 'other', [timestamp(at(0, 'timestamp'), 'unixSeconds')]),
     promise('submitForm', 'other'),
     promise('batch', 'other'),
@@ -61,6 +113,12 @@ const trackClient: ClientSpec = {
     promise('getAccountRegion', 'other'),
     promise('unsubscribe', 'other'),
   ],
+  // Track API fair use is about 100 requests per second per workspace; `batch` (customerio-node 5)
+  // sends many people and events in one request.
+  rateLimit: { perSecond: 100 },
+  batchMethod: 'batch',
+  region: REGIONS,
+  internals: [TRANSPORT, OPTIONS, baseUrl('trackRoot'), baseUrl('trackV2Root')],
 };
 
 const apiClient: ClientSpec = {
@@ -77,15 +135,19 @@ const apiClient: ClientSpec = {
     promise('sendInApp', 'send', [field('request', at(0))]),
     promise('triggerBroadcast', 'send', [field('broadcastData', at(1)), field('recipients', at(2))]),
     promise('getCustomersByEmail', 'other', [field('email', at(0))]),
-    promise('getAttributes', 'other', [field('personId', at(0))]),
+    promise('getAttributes', 'other', [typedPersonId(at(0), at(1))]),
     // Message listings filter by a window of Unix seconds.
-    promise('getCustomerMessages', 'other', [field('personId', at(0)), ...secondsWindow(1)]),
+    promise('getCustomerMessages', 'other', [typedPersonId(at(0), at(1, 'idType')), ...secondsWindow(1)]),
     promise('getTransactionalMessageDeliveries', 'other', secondsWindow(1)),
     promise('getCampaignMessages', 'other', secondsWindow(1)),
     promise('getBroadcastMessages', 'other', secondsWindow(1)),
   ],
   // The App API client has some 160 methods; the unlisted ones are promises too.
   unlistedMethodsReturn: 'promise',
+  // The App API allows about 10 requests per second.
+  rateLimit: { perSecond: 10 },
+  region: REGIONS,
+  internals: [TRANSPORT, OPTIONS, baseUrl('apiRoot'), { name: 'resourceBase', instead: "the client's own methods" }],
 };
 
 /** Data Pipelines payloads: `{ userId | anonymousId, event, properties, traits, timestamp }`. */
@@ -96,7 +158,12 @@ export function pipelinesMethods(returns: MethodSpec['returns']): MethodSpec[] {
     timestamp(at(0, 'timestamp'), 'isoOrDate'),
   ];
   return [
-    { name: 'identify', kind: 'identify', returns, fields: [...common(), attributes(at(0, 'traits'))] },
+    {
+      name: 'identify',
+      kind: 'identify',
+      returns,
+      fields: [...common(), { ...attributes(at(0, 'traits')), phoneKeys: PHONE_ATTRIBUTES }],
+    },
     {
       name: 'track',
       kind: 'track',
@@ -117,6 +184,22 @@ const pipelinesClient: ClientSpec = {
   ctorFields: [credential(at(0), 'cio.pipelinesWriteKey'), field('options', at(1)), field('region', at(1, 'region'))],
   // customerio-node's Pipelines client posts at once: promises, no queue.
   methods: [...pipelinesMethods('promise'), { name: 'batch', kind: 'other', returns: 'promise', fields: [] }],
+  // `batch` sends many calls in one request (`no-unbounded-sdk-fanout`).
+  batchMethod: 'batch',
+  region: REGIONS,
+  internals: [
+    TRANSPORT,
+    OPTIONS,
+    baseUrl('pipelinesRoot'),
+    { name: 'envelope', instead: "the client's own methods" },
+    { name: 'autoContext', instead: 'the `defaultContext` constructor option' },
+  ],
+};
+
+// Transactional SMS and WhatsApp go to phone numbers in E.164 (`to`, and WhatsApp's `from`).
+const PHONE_KEYS_OF_REQUEST: Readonly<Record<string, readonly string[]>> = {
+  SendSMSRequest: ['to'],
+  SendWhatsAppRequest: ['to', 'from'],
 };
 
 const sendRequest = (name: string): ClientSpec => ({
@@ -129,6 +212,7 @@ const sendRequest = (name: string): ClientSpec => ({
     field('personId', at(0, 'identifiers', 'id')),
     field('email', at(0, 'identifiers', 'email')),
     timestamp(at(0, 'send_at'), 'unixSeconds'),
+    ...(PHONE_KEYS_OF_REQUEST[name] ?? []).map((key) => field('phone', at(0, key))),
   ],
   methods: [],
 });
@@ -163,6 +247,74 @@ const currentExports: Record<string, ExportSpec> = {
   ...Object.fromEntries(SEND_REQUESTS.map((name) => [name, construct(name)])),
 };
 
+/**
+ * Call-shape facts for `valid-call-signatures`, `valid-send-request` and
+ * `no-recipients-in-broadcast-data`, merged into the method tables by name.
+ * Argument counts are those of customerio-node 5.2.0 (`dist/lib/track.js`, `api.js`; the same in
+ * 3.x and 4.x): with fewer arguments the method throws a `MissingParamError` before sending (or the
+ * API rejects the request), and extra arguments are ignored.
+ */
+type CallShape = Pick<MethodSpec, 'arity' | 'legacyArity' | 'payloadIdKey' | 'requiresInstanceOf' | 'misplacedKeys'>;
+const takes = (min: number, max = min): CallShape => ({ arity: { min, max } });
+/** Each transactional send checks `instanceof` its request class and throws otherwise. */
+const sendsRequest = (client: string): CallShape => ({ ...takes(1), requiresInstanceOf: { index: 0, client } });
+
+const TRACK_CALL_SHAPES: Readonly<Record<string, CallShape>> = {
+  identify: { ...takes(1, 2), payloadIdKey: 'id' },
+  // Both throw without `data.name`: the event object is required.
+  track: { ...takes(2), payloadIdKey: 'id' },
+  // 3.0.0 made the anonymous id the first argument; 2.x took the event object alone.
+  trackAnonymous: { ...takes(2), legacyArity: { versions: '<3', min: 1, max: 1 }, payloadIdKey: 'anonymous_id' },
+  trackPageView: takes(2),
+  trackPush: takes(0, 1),
+  destroy: takes(1),
+  suppress: takes(1),
+  unsuppress: takes(1),
+  addDevice: takes(3, 4),
+  deleteDevice: takes(2),
+  mergeCustomers: takes(4),
+  reportMetric: takes(1),
+  submitForm: takes(2),
+  batch: takes(1),
+  entity: takes(1),
+  addCustomersToSegment: takes(2, 3),
+  removeCustomersFromSegment: takes(2, 3),
+  getAccountRegion: takes(0),
+  unsubscribe: takes(1, 2),
+};
+
+const API_CALL_SHAPES: Readonly<Record<string, CallShape>> = {
+  sendEmail: sendsRequest('SendEmailRequest'),
+  sendPush: sendsRequest('SendPushRequest'),
+  sendSMS: sendsRequest('SendSMSRequest'),
+  sendWhatsApp: sendsRequest('SendWhatsAppRequest'),
+  sendInboxMessage: sendsRequest('SendInboxMessageRequest'),
+  sendInApp: sendsRequest('SendInAppRequest'),
+  triggerBroadcast: {
+    ...takes(1, 3),
+    // The recipient selectors (`BROADCASTS_ALLOWED_RECIPIENT_FIELDS` in `dist/lib/api.js`) are read
+    // from the third argument only; in the second they are Liquid data, and the broadcast goes to
+    // its whole configured audience.
+    misplacedKeys: {
+      index: 1,
+      keys: ['ids', 'emails', 'per_user_data', 'data_file_url'],
+      companions: ['id_ignore_missing', 'email_ignore_missing', 'email_add_duplicates'],
+      belongsAt: 2,
+      label: 'recipients',
+    },
+  },
+  getCustomersByEmail: takes(1),
+  getAttributes: takes(1, 2),
+  getCustomerMessages: takes(1, 2),
+  getTransactionalMessageDeliveries: takes(1, 2),
+  getCampaignMessages: takes(1, 2),
+  getBroadcastMessages: takes(1, 2),
+};
+
+function withCallShapes(client: ClientSpec, shapes: Readonly<Record<string, CallShape>>): ClientSpec {
+  return { ...client, methods: client.methods.map((method) => ({ ...method, ...shapes[method.name] })) };
+}
+
 export const customerioNode: SdkDescriptor = {
   id: 'customerio-node',
   displayName: 'Customer.io (customerio-node)',
@@ -183,7 +335,13 @@ export const customerioNode: SdkDescriptor = {
     },
     { specifier: 'customerio-node/regions', exports: { RegionUS: value, RegionEU: value }, versions: '<3' },
   ],
-  clients: [trackClient, apiClient, pipelinesClient, region('Region'), ...SEND_REQUESTS.map(sendRequest)],
+  clients: [
+    withCallShapes(trackClient, TRACK_CALL_SHAPES),
+    withCallShapes(apiClient, API_CALL_SHAPES),
+    pipelinesClient,
+    region('Region'),
+    ...SEND_REQUESTS.map(sendRequest),
+  ],
   credentials: [
     { kind: 'cio.siteId', label: 'site ID', secret: false, envName: 'CUSTOMERIO_SITE_ID', shape: /^[0-9a-f]{20}$/ },
     {
@@ -211,4 +369,9 @@ export const customerioNode: SdkDescriptor = {
     US: ['track.customer.io', 'api.customer.io', 'cdp.customer.io'],
     EU: ['track-eu.customer.io', 'api-eu.customer.io', 'cdp-eu.customer.io'],
   },
+  // Track, App and Pipelines keys are secrets: the package belongs on a server.
+  serverOnly: true,
+  browserAlternative: '`@customerio/cdp-analytics-browser` (or the JavaScript snippet) with a public write key',
+  // No sub-path is exported since 5.0 (`exports: {".": …}`): these fail in Node, and move between releases.
+  internalPaths: ['dist', 'lib'],
 };

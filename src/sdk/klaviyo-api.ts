@@ -1,5 +1,5 @@
 import { at, attributes, credential, field, timestamp } from './fields.js';
-import type { ClientSpec, ExportSpec, MethodSpec, SdkDescriptor } from './types.js';
+import type { ClientSpec, ExportSpec, InternalMember, MethodSpec, RateLimit, SdkDescriptor } from './types.js';
 
 /**
  * `klaviyo-api`: one `*Api` class per resource, each built on a session that holds the private
@@ -45,17 +45,47 @@ const METHODS: Partial<Record<(typeof RESOURCES)[number], MethodSpec[]>> = {
   Profiles: [
     { name: 'createProfile', kind: 'identify', returns: 'promise', fields: profileFields },
     { name: 'createOrUpdateProfile', kind: 'identify', returns: 'promise', fields: profileFields },
-    { name: 'updateProfile', kind: 'identify', returns: 'promise', fields: [field('personId', at(0))] },
+    {
+      name: 'updateProfile',
+      kind: 'identify',
+      returns: 'promise',
+      // The body's phone number must be E.164 like on create (`valid-phone-numbers`).
+      fields: [field('personId', at(0)), field('phone', at(1, ...BODY, 'phoneNumber'))],
+    },
   ],
 };
+
+// Documented burst and steady rates of the write methods (their doc comments in `dist/api/*.d.ts`),
+// and the bulk endpoints that replace one request per record (`no-unbounded-sdk-fanout`).
+const RATES: Readonly<Record<string, RateLimit>> = {
+  createEvent: { burstPerSecond: 350, perMinute: 3500 },
+  createProfile: { burstPerSecond: 75, perMinute: 750 },
+  createOrUpdateProfile: { burstPerSecond: 75, perMinute: 750 },
+  updateProfile: { burstPerSecond: 75, perMinute: 750 },
+};
+const BATCH_METHODS: Partial<Record<(typeof RESOURCES)[number], string>> = {
+  Events: 'bulkCreateEvents',
+  Profiles: 'bulkImportProfiles',
+};
+const withRate = (method: MethodSpec): MethodSpec =>
+  Object.hasOwn(RATES, method.name) ? { ...method, rateLimit: RATES[method.name] } : method;
+
+const INTERNALS: InternalMember[] = [
+  { name: '_basePath', instead: 'the `basePath` accessor' },
+  { name: '_defaultHeaders', instead: 'the `defaultHeaders` accessor' },
+  { name: '_useQuerystring', instead: 'the `useQuerystring` setter' },
+];
 
 const apiClass = (resource: (typeof RESOURCES)[number]): ClientSpec => ({
   name: `${resource}Api`,
   kind: 'client',
   construct: 'new',
   ctorFields: [field('options', at(0))],
-  methods: METHODS[resource] ?? [],
+  methods: (METHODS[resource] ?? []).map(withRate),
   unlistedMethodsReturn: 'promise',
+  ...(BATCH_METHODS[resource] ? { batchMethod: BATCH_METHODS[resource] } : {}),
+  // Protected in the generated `dist/api/*Api.d.ts`; plain properties in JavaScript.
+  internals: INTERNALS,
 });
 
 const session = (name: string, construct: ClientSpec['construct'], kind: ClientSpec['kind']): ClientSpec => ({
@@ -112,4 +142,9 @@ export const klaviyoApi: SdkDescriptor = {
     },
   ],
   hosts: { US: ['a.klaviyo.com'], EU: [] },
+  // The private `pk_…` key can read and change every profile: server only.
+  serverOnly: true,
+  browserAlternative: 'the klaviyo.js onsite script with your public key (site ID)',
+  // `main` is `dist/api.js`; the package also ships its TypeScript sources.
+  internalPaths: ['dist', 'api', 'model', 'util'],
 };

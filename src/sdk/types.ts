@@ -76,6 +76,22 @@ export interface FieldSpec {
   credential?: CredentialKind;
   /** For `attributes` fields: which of their keys are dates. */
   dateKeys?: DateKeys;
+  /**
+   * For `attributes` fields: keys that hold phone numbers (Customer.io's SMS and WhatsApp channels
+   * read `phone`), which must be E.164 like a `phone` field (`valid-phone-numbers`).
+   */
+  phoneKeys?: readonly string[];
+  /**
+   * For `personId` fields: the argument that says which kind of identifier the value is
+   * (`IdentifierType`: id, email or cio_id). When it is given, an email there can be intended
+   * (`getAttributes(email, 'email')`), so `no-email-as-identifier` leaves the value alone.
+   */
+  idTypeAt?: ArgPath;
+  /**
+   * For `eventName` fields: the longest name the API accepts, in UTF-8 bytes; a longer one is
+   * rejected and the event is lost (`event-name-casing`).
+   */
+  maxBytes?: number;
 }
 
 /** What a method means, for rules that reason about call order. */
@@ -87,6 +103,60 @@ export interface MethodSpec {
   /** `promise`: rejects on failure; `void`: queued, errors go to an emitter or callback. */
   returns: 'promise' | 'void';
   fields: readonly FieldSpec[];
+  /**
+   * How fast the API behind the method accepts requests, when it is documented; overrides the
+   * client's. `no-unbounded-sdk-fanout` names it when a call is started for a whole collection at once.
+   */
+  rateLimit?: RateLimit;
+  /**
+   * The argument that takes an optional per-call callback receiving the call's delivery error
+   * (queued clients): a caller that passes one sees failures without an error listener.
+   */
+  callbackArg?: number;
+  /**
+   * How many arguments the method uses (`valid-call-signatures`): with fewer it throws or the API
+   * rejects the request; more are silently ignored.
+   */
+  arity?: Arity;
+  /** A call shape of older majors that no longer works: customerio-node 2.x's `trackAnonymous(data)`. */
+  legacyArity?: Arity & { versions: string };
+  /**
+   * The key callers put the positional id under when they pass one payload object instead
+   * (`identify({ id, email })` for `identify(id, { email })`), for a mechanical suggestion.
+   */
+  payloadIdKey?: string;
+  /** The argument must be an instance of this SDK class (`sendEmail` → `SendEmailRequest`), else it throws. */
+  requiresInstanceOf?: { index: number; client: string };
+  /** Keys that belong in another argument (`triggerBroadcast`'s recipients passed as template data). */
+  misplacedKeys?: MisplacedKeys;
+}
+
+export interface Arity {
+  min: number;
+  max: number;
+}
+
+export interface MisplacedKeys {
+  /** The argument they are wrongly put in. */
+  index: number;
+  /** Keys that only mean something in argument `belongsAt`. */
+  keys: readonly string[];
+  /** Keys that go along with them, but are not wrong alone (`email_ignore_missing`). */
+  companions: readonly string[];
+  /** The argument they belong in. */
+  belongsAt: number;
+  /** What the keys are, for messages: `recipients`. */
+  label: string;
+}
+
+/**
+ * A documented request rate. Customer.io publishes sustained rates (`perSecond`); Klaviyo a burst
+ * and a steady rate per method (`burstPerSecond`, `perMinute`). Excess requests get 429s.
+ */
+export interface RateLimit {
+  perSecond?: number;
+  burstPerSecond?: number;
+  perMinute?: number;
 }
 
 /** What a constructed value is, for rules that care (only `client`s are costly per request). */
@@ -106,6 +176,58 @@ export interface ClientSpec {
   batches?: boolean;
   /** Methods that drain the queue; awaiting one ends the client's life safely. */
   flushMethods?: readonly string[];
+  /**
+   * Flush methods that also close the client: calls after them are dropped. A client shared across
+   * serverless invocations cannot be flushed with one (`require-flush`).
+   */
+  closingFlushMethods?: readonly string[];
+  /**
+   * `emitter`: delivery failures (a wrong key's 401 included) neither throw nor reject; they are
+   * only emitted as `errorEvent`, so without a listener they vanish (`require-error-listener`).
+   */
+  errorChannel?: 'emitter';
+  /** The event failures are emitted as, and the methods that register a listener for it. */
+  errorEvent?: { name: string; listenMethods: readonly string[] };
+  /** The default request rate of the API behind the client's methods (a method's own wins). */
+  rateLimit?: RateLimit;
+  /** A method that sends many records in one request: the alternative to one request per record. */
+  batchMethod?: string;
+  /**
+   * How the client picks its data center (`require-region`). Where the option sits is the
+   * constructor's `region` field; this says what values it takes.
+   */
+  region?: RegionSpec;
+  /**
+   * Members that exist on instances but are not the SDK's documented surface: the transport and
+   * base URLs it builds in the constructor, private fields. They change shape in patch releases
+   * (`no-sdk-internals`).
+   */
+  internals?: readonly InternalMember[];
+}
+
+/** A data-center region of a multi-region vendor. */
+export type RegionId = 'US' | 'EU';
+
+export interface RegionSpec {
+  /**
+   * `export`: one of the SDK's exported region objects (`RegionEU`); anything else, a string
+   * included, throws in the constructor. `host`: a base URL string.
+   */
+  by: 'export' | 'host';
+  /** Per region: the export name (`by: 'export'`) or the base URL (`by: 'host'`). */
+  values: Readonly<Record<RegionId, string>>;
+  /** The region used when none is given. */
+  default: RegionId;
+  /** Options that replace the region's hosts altogether (`url`: a proxy or a mock server). */
+  overrides?: readonly string[];
+  /** Option names the SDK silently ignores, but that people write to choose the region. */
+  ignoredKeys?: readonly string[];
+}
+
+export interface InternalMember {
+  name: string;
+  /** The documented way to get what the member is read for, for messages. */
+  instead: string;
 }
 
 /** What a module export is. */
@@ -138,4 +260,16 @@ export interface SdkDescriptor {
   credentials: readonly CredentialSpec[];
   /** API hosts, for raw HTTP requests and region checks. */
   hosts: Readonly<Record<'US' | 'EU', readonly string[]>>;
+  /**
+   * The SDK authenticates with a secret key and belongs on a server only: bundled into browser
+   * code, it ships the key to every visitor (`no-server-sdk-in-browser`).
+   */
+  serverOnly?: boolean;
+  /** What to use in the browser instead, for messages. */
+  browserAlternative?: string;
+  /**
+   * Top-level folders of the package that are build output or sources, not entry points:
+   * `customerio-node/dist/lib/request` reaches into them (`no-sdk-internals`).
+   */
+  internalPaths?: readonly string[];
 }
