@@ -52,7 +52,8 @@ export function createConfigs(plugin: TSESLint.FlatConfig.Plugin, rules: Record<
     strict: flat('strict', isStrict),
     all: flat('all', () => true),
     // Type information lets the engine resolve clients imported from other modules and
-    // parameters typed with SDK classes; it only ever adds findings to `recommended`.
+    // parameters typed with SDK classes (more findings), and lets rules see that a value is a
+    // closed set of literals (`no-dynamic-event-names` then stays silent on it).
     get 'recommended-type-checked'(): TSESLint.FlatConfig.Config {
       return {
         ...flat('recommended-type-checked', isRecommendedTyped),

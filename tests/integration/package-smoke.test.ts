@@ -351,10 +351,8 @@ describe('installed into a fresh project with only eslint and @typescript-eslint
       expect(errors.filter((line) => line.startsWith('consumer.mts'))).toEqual([]);
     });
 
-    // Known: the presets are typed with typescript-eslint's `FlatConfig.Config`, which ESLint's own
-    // `Linter.Config` and `defineConfig` do not accept (its `languageOptions` has no index
-    // signature). Once the public types are made compatible this starts failing: make it a plain `it`.
-    it.fails("are accepted where ESLint's own Linter.Config and defineConfig are expected", (context) => {
+    // The public types are ESLint's own, so a typed `eslint.config.ts` accepts the presets.
+    it("are accepted where ESLint's own Linter.Config and defineConfig are expected", (context) => {
       needsInstall(context);
       expect(errors.filter((line) => line.startsWith('eslint-types.mts'))).toEqual([]);
     });
