@@ -159,7 +159,7 @@ describe.each([
       cwd: root,
       useEslintrc: false,
       fix: options.fix ?? false,
-      plugins: { cdp: plugin as never },
+      plugins: { cdp: plugin },
       baseConfig: {
         root: true,
         parser: '@typescript-eslint/parser',

@@ -105,7 +105,7 @@ const lintLegacy = (preset: LegacyPreset) =>
   memo(`legacy:${preset}`, async () => {
     const eslint = new LegacyESLint({
       cwd: project,
-      plugins: { cdp: plugin as never },
+      plugins: { cdp: plugin },
       ...(preset === 'strict-legacy'
         ? { useEslintrc: true }
         : { useEslintrc: false, overrideConfigFile: path.join(project, 'eslintrc.recommended.json') }),
