@@ -43,27 +43,49 @@ export interface ProbeOptions {
   filename?: string;
 }
 
-/** Lints `code` with the probe and returns one line per resolved construction or call, in source order. */
-export function probeFile(code: string, options: ProbeOptions = {}): string[] {
-  const linter = new Linter({ configType: 'flat' });
-  const filename = path.join(fixturesDir, options.filename ?? 'file.ts');
-  const messages = linter.verify(
+export interface RunOptions {
+  /** Relative names resolve against the working directory; typed runs need a file in the fixtures. */
+  filename?: string;
+  typed?: boolean;
+  settings?: Record<string, unknown>;
+  /** The probe rule's options. */
+  options?: unknown[];
+}
+
+/**
+ * Lints `code` with a probe rule (one whose messages describe what an analysis found) and returns
+ * the messages in source order; a parse error throws.
+ */
+export function runProbe(rule: unknown, code: string, run: RunOptions = {}): string[] {
+  const messages = new Linter({ configType: 'flat' }).verify(
     code,
     [
       {
-        files: ['**/*.ts', '**/*.tsx', '**/*.js'],
+        files: ['**/*.{js,jsx,ts,tsx}'],
         languageOptions: {
           parser,
-          parserOptions: options.typed ? { projectService: true, tsconfigRootDir: fixturesDir } : {},
+          parserOptions: {
+            ecmaFeatures: { jsx: true },
+            ...(run.typed ? { projectService: true, tsconfigRootDir: fixturesDir } : {}),
+          },
         },
-        plugins: { probe: { rules: { probe: probe as never } } },
-        rules: { 'probe/probe': 'error' },
-        settings: options.settings ?? {},
+        plugins: { probe: { rules: { probe: rule as never } } },
+        rules: { 'probe/probe': ['error', ...(run.options ?? [])] },
+        settings: run.settings ?? {},
       },
     ],
-    filename,
+    path.resolve(run.filename ?? 'src/file.ts'),
   );
   const fatal = messages.find((m) => m.fatal);
   if (fatal) throw new Error(fatal.message);
   return messages.map((m) => m.message);
+}
+
+/** Lints `code` with the engine probe and returns one line per resolved construction or call, in source order. */
+export function probeFile(code: string, options: ProbeOptions = {}): string[] {
+  return runProbe(probe, code, {
+    filename: path.join(fixturesDir, options.filename ?? 'file.ts'),
+    typed: options.typed,
+    settings: options.settings,
+  });
 }

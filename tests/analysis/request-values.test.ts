@@ -1,8 +1,6 @@
 import { AST_NODE_TYPES, ESLintUtils, type TSESTree } from '@typescript-eslint/utils';
-import * as parser from '@typescript-eslint/parser';
-import { Linter } from 'eslint';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runProbe } from './probe.js';
 import { enclosingFunction } from '../../src/analysis/ast.js';
 import { getFunctionFacts, type EntryPoint } from '../../src/analysis/functions.js';
 import { getRequestValues, isDataPath } from '../../src/analysis/request-values.js';
@@ -57,22 +55,7 @@ const probe = ESLintUtils.RuleCreator.withoutDocs({
 });
 
 function run(code: string, filename = 'src/file.ts'): string[] {
-  const linter = new Linter({ configType: 'flat' });
-  const messages = linter.verify(
-    code,
-    [
-      {
-        files: ['**/*.ts', '**/*.tsx', '**/*.js'],
-        languageOptions: { parser },
-        plugins: { probe: { rules: { probe: probe as never } } },
-        rules: { 'probe/probe': 'error' },
-      },
-    ],
-    path.resolve(filename),
-  );
-  const fatal = messages.find((m) => m.fatal);
-  if (fatal) throw new Error(fatal.message);
-  return messages.map((m) => m.message);
+  return runProbe(probe, code, { filename });
 }
 
 describe('request values: request objects', () => {
