@@ -159,7 +159,7 @@ function lint(linter: Linter, code: string, filename: string, withSettings: bool
           : { ecmaFeatures: { jsx: true } },
       },
     },
-    plugin.configs.all as unknown as Linter.Config,
+    plugin.configs.all,
     ...(withSettings ? [{ settings }] : []),
   ];
   return linter.verify(code, config, filename);
