@@ -133,3 +133,25 @@ export function patternPath(root: TSESTree.Node, name: TSESTree.Node): string[] 
   }
   return keys;
 }
+
+/** The outermost expression that stands for `node` through TS wrappers (`as`, `!`, `satisfies`, `<T>`). */
+export function outermostTransparent(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (
+    current.parent &&
+    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
+      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
+      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
+  ) {
+    current = current.parent;
+  }
+  return current;
+}
+
+/** The name a call is made by: `f` in `f()`, `g` in `a.b.g()`. */
+export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpression): string | undefined {
+  const callee = unwrap(call.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
+  return callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
+}

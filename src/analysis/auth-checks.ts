@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
+import { calleeName, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
 import type { EntryPoint } from './functions.js';
 import { getRequestValues, isDataPath, type RequestAccess, type RequestValues } from './request-values.js';
 
@@ -341,12 +341,7 @@ class Checks implements AuthChecks {
   /** `await auth()`, `verifyToken(t)`, `supabase.auth.getUser()`, `getUser(req)`. */
   private isAuthCall(entry: EntryPoint, call: TSESTree.CallExpression): boolean {
     const callee = unwrap(call.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? memberName(callee)
-          : undefined;
+    const name = calleeName(call);
     if (name === undefined) return false;
     if (this.namesCheck(name)) return true;
     if (callee.type === AST_NODE_TYPES.MemberExpression && calleeObjects(callee.object).some((n) => AUTH_OBJECTS.has(n))) {

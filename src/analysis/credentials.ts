@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { API_HOSTS, credentialSpec } from '../sdk/index.js';
 import type { CredentialKind, CredentialSpec } from '../sdk/types.js';
-import { isFunction, memberName, patternPath, staticName, unwrap, type FunctionNode } from './ast.js';
+import { calleeName, isFunction, memberName, patternPath, staticName, unwrap, type FunctionNode } from './ast.js';
 import { thisOwner } from './resolver.js';
 import type { Construction, ResolvedField } from './sdk-calls.js';
 import { staticString, variableOf } from './values.js';
@@ -382,12 +382,7 @@ export function segmentsOf(node: TSESTree.Node): (string | undefined)[] {
       return [...segmentsOf(target.object), memberName(target)];
     case AST_NODE_TYPES.CallExpression: {
       const callee = unwrap(target.callee);
-      const name =
-        callee.type === AST_NODE_TYPES.Identifier
-          ? callee.name
-          : callee.type === AST_NODE_TYPES.MemberExpression
-            ? memberName(callee)
-            : undefined;
+      const name = calleeName(target);
       const first = target.arguments[0];
       const key = first && literalText(first);
       if (name === undefined || !CONFIG_READERS.test(name) || key === undefined || !/^[\w.:-]+$/.test(key)) {

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { memberChain, memberName, staticName, unwrap } from './ast.js';
+import { calleeName, memberChain, memberName, staticName, unwrap } from './ast.js';
 import { singleValueOf, staticValue, variableOf } from './values.js';
 
 /**
@@ -183,12 +183,7 @@ export class IdentityClassifier {
 
   private call(node: TSESTree.CallExpression): IdentityValue {
     const callee = unwrap(node.callee);
-    const name =
-      callee.type === AST_NODE_TYPES.Identifier
-        ? callee.name
-        : callee.type === AST_NODE_TYPES.MemberExpression
-          ? memberName(callee)
-          : undefined;
+    const name = calleeName(node);
     if (name === undefined) return UNKNOWN;
     // `sha256(email)`, `hashEmail(email)`, `createHash('sha256').update(email).digest('hex')`.
     if (namesHashed(name)) return { kind: 'hashed', node };

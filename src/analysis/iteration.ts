@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, memberChain, memberName, unwrap, type FunctionNode } from './ast.js';
+import { findProperty, isFunction, memberChain, memberName, outermostTransparent, unwrap, type FunctionNode } from './ast.js';
 import { followBindings, variableOf } from './values.js';
 
 /**
@@ -59,7 +59,7 @@ const CONCURRENCY_KEYS = ['concurrency'];
 
 /** The iteration that runs `fn` once per element, if `fn` is such a callback. */
 export function iterationOfCallback(fn: TSESTree.Node): Iteration | undefined {
-  const position = climbTransparent(fn);
+  const position = outermostTransparent(fn);
   const call = position.parent;
   if (call?.type !== AST_NODE_TYPES.CallExpression) return undefined;
   const index = call.arguments.indexOf(position as TSESTree.CallExpressionArgument);
@@ -158,21 +158,6 @@ function isChunkingCall(call: TSESTree.CallExpression): boolean {
   return name !== undefined && CHUNKING_CALL.test(name);
 }
 
-/** The expression a function stands in, through TypeScript wrappers. */
-export function climbTransparent(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
-
 const CONTINUATIONS = new Set(['then', 'catch', 'finally']);
 
 /**
@@ -183,7 +168,7 @@ const CONTINUATIONS = new Set(['then', 'catch', 'finally']);
  */
 export function eagerCarrier(fn: FunctionNode): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) return undefined;
-  const position = climbTransparent(fn);
+  const position = outermostTransparent(fn);
   const parent = position.parent;
   if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === position) return parent;
   if (parent?.type === AST_NODE_TYPES.NewExpression && parent.arguments[0] === position) {

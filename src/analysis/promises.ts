@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
+import { isFunction, memberChain, memberName, outermostTransparent, staticName, unwrap, type FunctionNode } from './ast.js';
 import { getSdkAnalysis, type SdkCall } from './sdk-calls.js';
 
 /**
@@ -262,7 +262,7 @@ class Flow {
       walk.handled = true;
       return;
     }
-    const position = climbWrappers(fn);
+    const position = outermostTransparent(fn);
     const parent = position.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression) {
       // `(async () => { … })()`: the call's result is the function's.
@@ -357,21 +357,6 @@ function isIterationCallback(call: TSESTree.CallExpression, index: number, kind:
   return kind === 'forEach' ? name === 'forEach' : name === 'map' || name === 'flatMap';
 }
 
-/** The expression a function stands as: skips TS wrappers around it. */
-function climbWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
-
 /** The statement (or declaration) an expression belongs to. */
 function statementOf(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -420,7 +405,7 @@ export function localCallSites(sourceCode: Readonly<TSESLint.SourceCode>, fn: Fu
   if (cached) return cached;
   const sites: TSESTree.CallExpression[] = [];
   const isCallee = (identifier: TSESTree.Node): TSESTree.CallExpression | undefined => {
-    const position = climbWrappers(identifier);
+    const position = outermostTransparent(identifier);
     const parent = position.parent;
     return parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === position ? parent : undefined;
   };
@@ -447,7 +432,7 @@ function bindingOf(sourceCode: Readonly<TSESLint.SourceCode>, fn: FunctionNode) 
     const name = fn.id?.name;
     return name === undefined ? undefined : sourceCode.getDeclaredVariables(fn).find((v) => v.name === name);
   }
-  const position = climbWrappers(fn);
+  const position = outermostTransparent(fn);
   const parent = position.parent;
   if (parent?.type !== AST_NODE_TYPES.VariableDeclarator || parent.init !== position) return undefined;
   const id = parent.id;

@@ -1,7 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, staticName, type FunctionNode } from '../analysis/ast.js';
+import { memberName, outermostTransparent, staticName, type FunctionNode } from '../analysis/ast.js';
 import {
-  climbTransparent,
   eagerCarrier,
   isBoundedCollection,
   isBoundedLoop,
@@ -192,7 +191,7 @@ function usagesOf(sourceCode: SourceCode, fn: FunctionNode, cache: Map<FunctionN
   if (cached) return cached;
   const usages: Usage[] = [];
   for (const site of referenceSites(sourceCode, fn)) {
-    const position = climbTransparent(site);
+    const position = outermostTransparent(site);
     const parent = position.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression && parent.callee === position) {
       usages.push({ kind: 'call', node: parent });
@@ -216,7 +215,7 @@ function referenceSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
     declarator = fn.id ? fn : undefined;
   } else {
-    const position = climbTransparent(fn);
+    const position = outermostTransparent(fn);
     if (
       position.parent?.type === AST_NODE_TYPES.VariableDeclarator &&
       position.parent.init === position &&

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { memberName, staticName, unwrap } from '../analysis/ast.js';
+import { memberName, outermostTransparent, staticName, unwrap } from '../analysis/ast.js';
 import { clientKeyOf, type ClientKey } from '../analysis/lifecycle.js';
 import { getSdkAnalysis, type Construction } from '../analysis/sdk-calls.js';
 import { createRule } from '../util/create-rule.js';
@@ -97,7 +97,7 @@ export default createRule<[], MessageIds>({
  * of `const a = new X()` or `a = new X()`, `this.a` for a class field or `this.a = new X()`.
  */
 function bindingOf(sourceCode: SourceCode, construction: Construction): ClientKey | undefined {
-  const position = standIn(construction.node);
+  const position = outermostTransparent(construction.node);
   const parent = position.parent;
   if (parent?.type === AST_NODE_TYPES.VariableDeclarator && parent.init === position) {
     return parent.id.type === AST_NODE_TYPES.Identifier ? sourceCode.getDeclaredVariables(parent)[0] : undefined;
@@ -121,27 +121,12 @@ function stringValue(node: TSESTree.Node): string | undefined {
   return undefined;
 }
 
-/** The expression that stands for the constructed value, through `as`, `!` and `satisfies`. */
-function standIn(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (
-    current.parent &&
-    (current.parent.type === AST_NODE_TYPES.TSAsExpression ||
-      current.parent.type === AST_NODE_TYPES.TSNonNullExpression ||
-      current.parent.type === AST_NODE_TYPES.TSSatisfiesExpression ||
-      current.parent.type === AST_NODE_TYPES.TSTypeAssertion)
-  ) {
-    current = current.parent;
-  }
-  return current;
-}
-
 /**
  * Is the client handed to code this file does not show, which may register the listener: returned
  * from a factory, or passed as an argument (`monitor(analytics)`, `new Service(analytics)`)?
  */
 function escapes(sourceCode: SourceCode, construction: Construction): boolean {
-  const position = standIn(construction.node);
+  const position = outermostTransparent(construction.node);
   const parent = position.parent;
   if (!parent) return false;
   if (leavesThroughCall(position) || parent.type === AST_NODE_TYPES.ReturnStatement) return true;
@@ -150,7 +135,7 @@ function escapes(sourceCode: SourceCode, construction: Construction): boolean {
   const variable = sourceCode.getDeclaredVariables(parent)[0];
   return (variable?.references ?? []).some((reference) => {
     if (!reference.isRead()) return false;
-    const read = standIn(reference.identifier);
+    const read = outermostTransparent(reference.identifier);
     return leavesThroughCall(read) || read.parent?.type === AST_NODE_TYPES.ReturnStatement;
   });
 }
@@ -173,7 +158,7 @@ function listenerSuggestion(
   listen: string,
   event: string,
 ): { name: string; fix: TSESLint.ReportFixFunction } | undefined {
-  const position = standIn(construction.node);
+  const position = outermostTransparent(construction.node);
   const declarator = position.parent;
   if (declarator?.type !== AST_NODE_TYPES.VariableDeclarator || declarator.init !== position) return undefined;
   if (declarator.id.type !== AST_NODE_TYPES.Identifier) return undefined;
