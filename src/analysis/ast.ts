@@ -155,3 +155,14 @@ export function calleeName(call: TSESTree.CallExpression | TSESTree.NewExpressio
   if (callee.type === AST_NODE_TYPES.Identifier) return callee.name;
   return callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
 }
+
+/** Pushes the AST node or nodes a visitor key holds onto a walk's stack. */
+export function pushNodes(stack: TSESTree.Node[], value: unknown): void {
+  const isNode = (item: unknown): item is TSESTree.Node =>
+    typeof item === 'object' && item !== null && typeof (item as { type?: unknown }).type === 'string';
+  if (Array.isArray(value)) {
+    for (const item of value) if (isNode(item)) stack.push(item);
+  } else if (isNode(value)) {
+    stack.push(value);
+  }
+}

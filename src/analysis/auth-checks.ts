@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
+import { calleeName, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
 import type { EntryPoint } from './functions.js';
 import { getRequestValues, isDataPath, type RequestAccess, type RequestValues } from './request-values.js';
 
@@ -327,12 +327,7 @@ class Checks implements AuthChecks {
       }
       for (const key of keys[node.type] ?? []) {
         if (key === 'typeAnnotation' || key === 'returnType' || key === 'typeArguments' || key === 'typeParameters') continue;
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-        } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-          stack.push(child as TSESTree.Node);
-        }
+        pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
       }
     }
     return found;
@@ -392,12 +387,7 @@ class Checks implements AuthChecks {
         if (chain) continue;
       }
       for (const key of keys[node.type] ?? []) {
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-        } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-          stack.push(child as TSESTree.Node);
-        }
+        pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
       }
     }
     return false;
@@ -778,12 +768,7 @@ class Checks implements AuthChecks {
       visit(node);
       for (const key of keys[node.type] ?? []) {
         if (key === 'typeAnnotation' || key === 'returnType' || key === 'typeArguments' || key === 'typeParameters') continue;
-        const child = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(child)) {
-          for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-        } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-          stack.push(child as TSESTree.Node);
-        }
+        pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
       }
     }
   }

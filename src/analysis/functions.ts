@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
+import { isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
 import { thisOwner } from './resolver.js';
 
 /**
@@ -499,12 +499,7 @@ class Facts implements FunctionFacts {
         if (name !== undefined) reads.set(name, [...(reads.get(name) ?? []), node]);
       }
       for (const key of keys[node.type] ?? []) {
-        const value = (node as unknown as Record<string, unknown>)[key];
-        if (Array.isArray(value)) {
-          for (const item of value) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-        } else if (value && typeof (value as TSESTree.Node).type === 'string') {
-          stack.push(value as TSESTree.Node);
-        }
+        pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
       }
     }
     return reads;

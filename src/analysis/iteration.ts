@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, isFunction, memberChain, memberName, outermostTransparent, unwrap, type FunctionNode } from './ast.js';
+import { findProperty, isFunction, memberChain, memberName, outermostTransparent, unwrap, type FunctionNode, pushNodes } from './ast.js';
 import { followBindings, variableOf } from './values.js';
 
 /**
@@ -212,12 +212,7 @@ export function loopPaces(sourceCode: SourceCode, loop: TSESTree.Node): boolean 
     if (node !== loop && isFunction(node)) continue;
     if (node.type === AST_NODE_TYPES.AwaitExpression || node.type === AST_NODE_TYPES.YieldExpression) return true;
     for (const key of keys[node.type] ?? []) {
-      const value = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-      } else if (value && typeof (value as TSESTree.Node).type === 'string') {
-        stack.push(value as TSESTree.Node);
-      }
+      pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
     }
   }
   return false;

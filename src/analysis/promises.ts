@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberChain, memberName, outermostTransparent, staticName, unwrap, type FunctionNode } from './ast.js';
+import { isFunction, memberChain, memberName, outermostTransparent, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
 import { getSdkAnalysis, type SdkCall } from './sdk-calls.js';
 
 /**
@@ -472,12 +472,7 @@ function thisMethodCalls(
       }
     }
     for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
+      pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
     }
   }
   return calls;

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { enclosingFunction, isFunction, memberChain, memberName, unwrap, type FunctionNode } from '../analysis/ast.js';
+import { enclosingFunction, isFunction, memberChain, memberName, unwrap, type FunctionNode, pushNodes } from '../analysis/ast.js';
 import { getFunctionFacts, type EntryPoint } from '../analysis/functions.js';
 import { describeSdkPromise, getSdkPromises, type PromiseAwait, type SdkPromise } from '../analysis/promises.js';
 import { getSdkAnalysis } from '../analysis/sdk-calls.js';
@@ -169,12 +169,7 @@ function scanHandler(sourceCode: SourceCode, fn: FunctionNode): HandlerScan {
       scan.responses.push(node);
     }
     for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (const item of child) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
+      pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
     }
   }
   return scan;

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { isFunction, memberChain, memberName, unwrap, type FunctionNode } from '../analysis/ast.js';
+import { isFunction, memberChain, memberName, unwrap, type FunctionNode, pushNodes } from '../analysis/ast.js';
 import { getFunctionFacts, type Repetition } from '../analysis/functions.js';
 import { getSdkAnalysis, type Construction } from '../analysis/sdk-calls.js';
 import { isTestFile } from '../analysis/values.js';
@@ -399,12 +399,7 @@ function dependsOnCall(sourceCode: SourceCode, node: TSESTree.Node, depth: numbe
     }
     for (const key of keys[current.type] ?? []) {
       if (key === 'typeAnnotation' || key === 'typeArguments') continue;
-      const value = (current as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(value)) {
-        for (const item of value) if (item && typeof (item as TSESTree.Node).type === 'string') stack.push(item as TSESTree.Node);
-      } else if (value && typeof (value as TSESTree.Node).type === 'string') {
-        stack.push(value as TSESTree.Node);
-      }
+      pushNodes(stack, (current as unknown as Record<string, unknown>)[key]);
     }
   }
   return undefined;
