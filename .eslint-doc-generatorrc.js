@@ -9,6 +9,8 @@ const config = {
     ['recommended', '✅'],
     ['strict', '🔒'],
     ['recommended-type-checked', '☑️'],
+    // Rules for package.json, on @eslint/json's language; none of them is in the JavaScript presets.
+    ['package-json', '📦'],
   ],
   ruleDocTitleFormat: 'prefix-name',
   ruleDocSectionInclude: ['Rule Details', 'Examples', 'Options', 'Known Limitations', 'When Not To Use It'],

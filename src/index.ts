@@ -20,6 +20,8 @@ interface CdpPlugin extends ESLint.Plugin {
     'recommended-type-checked': Linter.Config;
     'recommended-legacy': Linter.LegacyConfig;
     'strict-legacy': Linter.LegacyConfig;
+    /** Needs `@eslint/json`, loaded when the config is first read. */
+    'package-json': Linter.Config;
   };
 }
 

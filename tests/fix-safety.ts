@@ -34,12 +34,21 @@ export function lintWith(ruleName: string, rule: AnyRule, code: string, testCase
   );
 }
 
+/** How a case is linted; rules for another language than JavaScript pass their own. */
+export type CaseLinter = (code: string, testCase: AnyCase) => Linter.LintMessage[];
+
 /**
  * Every fix and suggestion of every invalid case must leave code that parses and that the rule no
  * longer reports at that place: the autofixed output has exactly the unfixable reports left, and
  * each suggestion removes exactly one report.
  */
-export function describeFixSafety(ruleName: string, rule: AnyRule, cases: readonly AnyCase[], typed = false): void {
+export function describeFixSafety(
+  ruleName: string,
+  rule: AnyRule,
+  cases: readonly AnyCase[],
+  typed = false,
+  lint: CaseLinter = (code, testCase) => lintWith(ruleName, rule, code, testCase, typed),
+): void {
   const withRemedies = cases.filter(
     (testCase) =>
       typeof testCase.output === 'string' ||
@@ -48,10 +57,10 @@ export function describeFixSafety(ruleName: string, rule: AnyRule, cases: readon
   if (withRemedies.length === 0) return;
   describe(`${ruleName}: fixed and suggested code is valid${typed ? ' (typed)' : ''}`, () => {
     it.each(withRemedies.map((testCase) => [testCase.name ?? testCase.code, testCase] as const))('%s', (_name, testCase) => {
-      const before = lintWith(ruleName, rule, testCase.code, testCase, typed);
+      const before = lint(testCase.code, testCase);
       expect(before.filter((message) => message.fatal)).toEqual([]);
       if (typeof testCase.output === 'string') {
-        const after = lintWith(ruleName, rule, testCase.output, testCase, typed);
+        const after = lint(testCase.output, testCase);
         expect(after.filter((message) => message.fatal)).toEqual([]);
         expect(after).toHaveLength(before.filter((message) => !message.fix).length);
       }
@@ -59,7 +68,7 @@ export function describeFixSafety(ruleName: string, rule: AnyRule, cases: readon
         for (const suggestion of message.suggestions ?? []) {
           const { range, text } = suggestion.fix;
           const output = testCase.code.slice(0, range[0]) + text + testCase.code.slice(range[1]);
-          const after = lintWith(ruleName, rule, output, testCase, typed);
+          const after = lint(output, testCase);
           expect(after.filter((m) => m.fatal)).toEqual([]);
           expect(after).toHaveLength(before.length - 1);
         }

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { API_HOSTS, credentialSpec } from '../sdk/index.js';
+import { credentialSpec } from '../sdk/index.js';
 import type { CredentialKind, CredentialSpec } from '../sdk/types.js';
 import { calleeName, isFunction, memberName, patternPath, staticName, unwrap, type FunctionNode } from './ast.js';
 import { thisOwner } from './resolver.js';
@@ -19,7 +19,7 @@ type SourceCode = Readonly<TSESLint.SourceCode>;
 // ---------------------------------------------------------------------------------------------
 // Vendors and labels
 
-export type Vendor = 'customerio' | 'klaviyo';
+export type Vendor = 'customerio' | 'klaviyo' | 'segment' | 'posthog' | 'mixpanel' | 'amplitude';
 
 /** Who issues each credential. Shapes and names are compared within one vendor's keys. */
 export const VENDOR_OF: Readonly<Record<CredentialKind, Vendor>> = {
@@ -29,12 +29,24 @@ export const VENDOR_OF: Readonly<Record<CredentialKind, Vendor>> = {
   'cio.pipelinesWriteKey': 'customerio',
   'klaviyo.privateKey': 'klaviyo',
   'klaviyo.publicKey': 'klaviyo',
+  'segment.writeKey': 'segment',
+  'posthog.projectKey': 'posthog',
+  'posthog.secretKey': 'posthog',
+  'mixpanel.token': 'mixpanel',
+  'mixpanel.apiSecret': 'mixpanel',
+  'amplitude.apiKey': 'amplitude',
 };
 
 /** How messages name a vendor, and the name tokens that mean it (`CUSTOMERIO_…`, `cioKey`, `klaviyo.key`). */
 export const VENDORS: Readonly<Record<Vendor, { name: string; tokens: readonly string[] }>> = {
   customerio: { name: 'Customer.io', tokens: ['customerio', 'cio'] },
   klaviyo: { name: 'Klaviyo', tokens: ['klaviyo'] },
+  // Customer.io Data Pipelines is a Segment fork, and migrated code keeps `SEGMENT_WRITE_KEY`:
+  // the name must not make a Pipelines write key look like another vendor's.
+  segment: { name: 'Segment', tokens: [] },
+  posthog: { name: 'PostHog', tokens: ['posthog'] },
+  mixpanel: { name: 'Mixpanel', tokens: ['mixpanel'] },
+  amplitude: { name: 'Amplitude', tokens: ['amplitude'] },
 };
 
 export const CREDENTIAL_KINDS = Object.keys(VENDOR_OF) as CredentialKind[];
@@ -705,7 +717,8 @@ export interface CredentialSite {
 }
 
 /**
- * Every credential value of every construction: the constructor's own arguments, and for a
+ * Every credential value of every construction, publishable keys aside (they are meant to be seen,
+ * and their clients check them server-side): the constructor's own arguments, and for a
  * construction inside a local factory (`function makeCio(siteId, key) { return new TrackClient(siteId, key) }`,
  * `class Cio { constructor(config) { this.cio = new TrackClient(config.siteId, config.key) } }`),
  * the arguments of each call of that factory in the file.
@@ -716,7 +729,9 @@ export function credentialSites(sourceCode: SourceCode, constructions: readonly 
     for (const field of construction.fields) {
       const kind = field.spec.credential;
       if (field.spec.role !== 'credential' || !kind) continue;
-      const base = { kind, spec: credentialSpec(kind), construction, field };
+      const spec = credentialSpec(kind);
+      if (spec.publishable) continue;
+      const base = { kind, spec, construction, field };
       sites.push({ ...base, node: field.node });
       const parameter = parameterPath(sourceCode, field.node);
       if (!parameter) continue;
@@ -815,143 +830,6 @@ function callersOf(sourceCode: SourceCode, fn: FunctionNode): (TSESTree.CallExpr
     }
   }
   return callers;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Raw HTTP requests to the SDKs' APIs
-
-export interface HttpCallSpec {
-  /** The callee as written, after mapping an imported name to its module (`import http from 'axios'` → axios). */
-  callee: string;
-  /** The argument holding the URL, when there is one. */
-  url?: number;
-  /** The argument holding the request options (`headers`, `auth`, and a URL key). */
-  config: number;
-}
-
-const httpVerbs = (client: string, verbs: readonly string[], url: number | undefined, config: number): HttpCallSpec[] =>
-  verbs.map((verb) => ({ callee: `${client}.${verb}`, url, config }));
-
-/** HTTP clients and where their URL and options go. */
-export const HTTP_CALLS: readonly HttpCallSpec[] = [
-  { callee: 'fetch', url: 0, config: 1 },
-  { callee: 'globalThis.fetch', url: 0, config: 1 },
-  { callee: 'window.fetch', url: 0, config: 1 },
-  { callee: 'ofetch', url: 0, config: 1 },
-  { callee: '$fetch', url: 0, config: 1 },
-  { callee: 'undici.request', url: 0, config: 1 },
-  { callee: 'axios', url: 0, config: 1 },
-  { callee: 'axios.request', config: 0 },
-  { callee: 'axios.create', config: 0 },
-  ...httpVerbs('axios', ['get', 'delete', 'head', 'options'], 0, 1),
-  ...httpVerbs('axios', ['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'], 0, 2),
-  { callee: 'got', url: 0, config: 1 },
-  { callee: 'got.extend', config: 0 },
-  ...httpVerbs('got', ['get', 'post', 'put', 'patch', 'delete', 'head'], 0, 1),
-  { callee: 'ky', url: 0, config: 1 },
-  ...httpVerbs('ky', ['create', 'extend'], undefined, 0),
-  ...httpVerbs('ky', ['get', 'post', 'put', 'patch', 'delete', 'head'], 0, 1),
-];
-
-/** Modules whose default or named import is one of the clients above. */
-const HTTP_MODULES: Readonly<Record<string, string>> = {
-  axios: 'axios',
-  got: 'got',
-  ky: 'ky',
-  ofetch: 'ofetch',
-  undici: 'undici',
-  'node-fetch': 'fetch',
-  'cross-fetch': 'fetch',
-  'isomorphic-fetch': 'fetch',
-};
-
-/** Request option keys: where the URL may be, the headers, and basic-auth credentials. */
-export const REQUEST_KEYS = {
-  url: ['url', 'baseURL', 'prefixUrl'],
-  headers: 'headers',
-  authorization: 'authorization',
-  basicAuth: { object: 'auth', password: 'password' },
-} as const;
-
-/** `Authorization` header values: the scheme and the credential after it. */
-export const AUTH_SCHEME = /^\s*(Bearer|Basic|Token|Klaviyo-API-Key)\s+(\S+)\s*$/i;
-
-/** The HTTP client call this is, with the callee's root mapped through its import or `require`. */
-export function httpCallOf(sourceCode: SourceCode, node: TSESTree.CallExpression): HttpCallSpec | undefined {
-  const segments = segmentsOf(node.callee);
-  if (segments.length > 2 || segments.some((segment) => segment === undefined)) return undefined;
-  let root = unwrap(node.callee);
-  if (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
-  const module = moduleOf(sourceCode, root);
-  if (module) segments[0] = module;
-  const name = segments.join('.');
-  return HTTP_CALLS.find((spec) => spec.callee === name);
-}
-
-/** `import http from 'axios'`, `const got = require('got')`, `import { request } from 'undici'`. */
-function moduleOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): string | undefined {
-  const def = variableOf(sourceCode, identifier)?.defs[0];
-  if (def?.type === 'ImportBinding' && def.parent?.type === AST_NODE_TYPES.ImportDeclaration) {
-    const module = HTTP_MODULES[String(def.parent.source.value)];
-    const imported = def.node.type === AST_NODE_TYPES.ImportSpecifier ? staticName(def.node.imported, false) : undefined;
-    return module === 'undici' && imported !== undefined ? `undici.${imported}` : module;
-  }
-  if (def?.type === 'Variable' && def.node.id === def.name && def.node.init) {
-    const init = unwrap(def.node.init);
-    if (
-      init.type === AST_NODE_TYPES.CallExpression &&
-      init.callee.type === AST_NODE_TYPES.Identifier &&
-      init.callee.name === 'require' &&
-      init.arguments[0]
-    ) {
-      const specifier = literalText(init.arguments[0]);
-      return specifier === undefined ? undefined : HTTP_MODULES[specifier];
-    }
-  }
-  return undefined;
-}
-
-/** The API host a URL (or the static start of one) points at, if it is one of the SDKs'. */
-export function apiHostOf(url: string): string | undefined {
-  const match = /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\/(?:[^@/?#]*@)?([^/:?#]+)/i.exec(url);
-  const host = match?.[1].toLowerCase();
-  return host && API_HOSTS.includes(host) ? host : undefined;
-}
-
-/** `user:password@` in a URL. */
-export function urlCredentials(url: string): string | undefined {
-  return /^\s*(?:[a-z][a-z0-9+.-]*:)?\/\/([^@/?#]*)@/i.exec(url)?.[1];
-}
-
-/** The static start of a URL expression: a string, a template's head, `BASE + path`, `new URL(path, BASE)`. */
-export function urlPrefix(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): string | undefined {
-  const target = unwrap(node);
-  if (depth > 6) return undefined;
-  const whole = staticString(sourceCode, target);
-  if (whole !== undefined) return whole;
-  switch (target.type) {
-    case AST_NODE_TYPES.TemplateLiteral: {
-      const head = target.quasis[0].value.cooked ?? '';
-      if (head !== '' || target.expressions.length === 0) return head;
-      const first = urlPrefix(sourceCode, target.expressions[0], depth + 1);
-      return first === undefined ? undefined : first + (target.quasis[1]?.value.cooked ?? '');
-    }
-    case AST_NODE_TYPES.BinaryExpression:
-      return target.operator === '+' ? urlPrefix(sourceCode, target.left, depth + 1) : undefined;
-    case AST_NODE_TYPES.Identifier: {
-      const binding = bindingOf(sourceCode, target);
-      return binding?.init && binding.path.length === 0 ? urlPrefix(sourceCode, binding.init, depth + 1) : undefined;
-    }
-    case AST_NODE_TYPES.NewExpression: {
-      const callee = unwrap(target.callee);
-      if (callee.type !== AST_NODE_TYPES.Identifier || callee.name !== 'URL') return undefined;
-      const [path, base] = target.arguments;
-      return (base && urlPrefix(sourceCode, base, depth + 1)) ?? (path && urlPrefix(sourceCode, path, depth + 1));
-    }
-    default:
-      return undefined;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { isFunction, memberChain, memberName, unwrap, type FunctionNode } from './ast.js';
+import { isPromiseHolderCall } from './sdk-calls.js';
 import { calledFunction, variableOf } from './values.js';
 
 /**
@@ -30,6 +31,11 @@ export interface Settlement {
   kind: SettlementKind;
   /** The outermost expression that carries the promise (the chain's last call, the combinator). */
   top: TSESTree.Node;
+  /**
+   * The call returns a promise holder and `top` is the holder itself, not its `promise`: awaiting
+   * it waits for nothing (`await flush()` for `await flush().promise`). A fix appends `.promise`.
+   */
+  holder?: boolean;
 }
 
 /** Calls that keep a serverless invocation alive until the promise they are given settles. */
@@ -38,6 +44,45 @@ const COMBINATORS = new Set(['all', 'allSettled', 'race', 'any']);
 
 /** What happens to the promise `node` evaluates to. */
 export function settlementOf(node: TSESTree.Node): Settlement {
+  if (isPromiseHolderCall(node)) return holderSettlement(node);
+  return settlementFrom(node);
+}
+
+/** A holder's promise settles where its `promise` is read; the holder alone is never waited for. */
+function holderSettlement(node: TSESTree.Node): Settlement {
+  let position = node;
+  while (position.parent && isTransparent(position.parent)) position = position.parent;
+  const parent = position.parent;
+  if (parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === position && memberName(parent) === 'promise') {
+    return settlementFrom(parent);
+  }
+  const settlement = settlementFrom(node);
+  switch (settlement.kind) {
+    case 'awaited':
+    case 'returned':
+    case 'handed':
+    case 'continued':
+      // `await flush()`, `return flush()`, `waitUntil(flush())`: nothing waits for the send.
+      return { kind: 'dropped', top: settlement.top, holder: true };
+    case 'dropped':
+    case 'voided':
+      return { ...settlement, holder: true };
+    default:
+      return settlement;
+  }
+}
+
+function isTransparent(node: TSESTree.Node): boolean {
+  return (
+    node.type === AST_NODE_TYPES.TSAsExpression ||
+    node.type === AST_NODE_TYPES.TSNonNullExpression ||
+    node.type === AST_NODE_TYPES.TSSatisfiesExpression ||
+    node.type === AST_NODE_TYPES.TSTypeAssertion ||
+    node.type === AST_NODE_TYPES.ChainExpression
+  );
+}
+
+function settlementFrom(node: TSESTree.Node): Settlement {
   let current: TSESTree.Node = node;
   let continued = false;
   for (let i = 0; i < 32; i++) {

@@ -98,11 +98,14 @@ interface ValueWalk {
   drops: PromiseDrop[];
 }
 
-/** Where the promise returned by `call` goes. */
-export function followPromise(call: TSESTree.CallExpression, options: FlowOptions): PromiseFlow {
+/**
+ * Where the promise returned by `call` goes. For a call that returns a promise holder, `start` is
+ * the read of its promise (`flush().promise`), where the promise's own flow begins.
+ */
+export function followPromise(call: TSESTree.CallExpression, options: FlowOptions, start?: TSESTree.Expression): PromiseFlow {
   const flow = new Flow(options);
   try {
-    flow.value(call, [], { caught: false, array: false, chainEnd: call });
+    flow.value(call, [], { caught: false, array: false, chainEnd: start ?? call }, start);
   } catch {
     // Never throw on odd code: what was found so far stands.
   }
@@ -118,9 +121,9 @@ class Flow {
   constructor(private readonly options: FlowOptions) {}
 
   /** Follows one promise value (the result of `origin`): its drops count unless some path handles it. */
-  value(origin: TSESTree.CallExpression, via: readonly Hop[], state: State): void {
+  value(origin: TSESTree.CallExpression, via: readonly Hop[], state: State, start: TSESTree.Node = origin): void {
     const walk: ValueWalk = { origin, via, handled: false, drops: [] };
-    this.follow(walk, origin, state, 0);
+    this.follow(walk, start, state, 0);
     if (!walk.handled) this.drops.push(...walk.drops);
   }
 
@@ -514,17 +517,41 @@ export function getSdkPromises(context: Context): readonly SdkPromise[] {
   const promises: SdkPromise[] = [];
   const seen = new Set<TSESTree.Node>();
   for (const call of analysis.calls) {
-    if (call.method.returns !== 'promise' || call.inner || seen.has(call.node)) continue;
-    if (!call.receiver) {
+    if (!isFollowed(call) || call.inner || seen.has(call.node)) continue;
+    if (!call.receiver && !call.clientValue) {
       // A wrapper declared in settings: a local function of that name speaks for itself (its call
       // sites are followed from the SDK call inside it), and types, when present, must agree.
       if (isLocalFunctionCall(context, call.node) || thenable?.(call.node) === false) continue;
     }
     seen.add(call.node);
+    if (call.method.returns === 'promiseHolder') {
+      // Only the holder's `promise` is the promise; a holder used otherwise waits for nothing.
+      const read = promiseRead(call.node);
+      if (read) promises.push({ call, flow: followPromise(call.node, options, read) });
+      continue;
+    }
     promises.push({ call, flow: followPromise(call.node, options) });
   }
   sdkPromiseCache.set(program, promises);
   return promises;
+}
+
+/**
+ * Promises worth following: those that reject on failure, and flushes, whose callers must wait
+ * for them however they settle (`shutdown();` at a wrapper's call site loses the queue).
+ */
+function isFollowed(call: SdkCall): boolean {
+  if (call.method.returns === 'void') return false;
+  return !call.method.neverRejects || call.method.kind === 'flush';
+}
+
+/** `call().promise`: the promise a holder-returning call gives. */
+export function promiseRead(call: TSESTree.CallExpression): TSESTree.MemberExpression | undefined {
+  const position = outermostTransparent(call);
+  const parent = position.parent;
+  return parent?.type === AST_NODE_TYPES.MemberExpression && parent.object === position && memberName(parent) === 'promise'
+    ? parent
+    : undefined;
 }
 
 /** `trackEvent(…)` where `trackEvent` is a function declared in this file. */

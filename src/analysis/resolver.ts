@@ -281,6 +281,12 @@ export class Resolver {
           ? { kind: 'client', sdk: binding.client.sdk, client: binding.client.spec, origin }
           : { kind: 'anyClient', origin };
       }
+      case 'client': {
+        // A property that holds another client of the SDK: Mixpanel's `mp.people`.
+        const member = value.client.members?.[name];
+        const client = member === undefined ? undefined : findClient(value.sdk, member);
+        return client && { kind: 'client', sdk: value.sdk, client, origin };
+      }
       case 'promise':
         return undefined;
       default:

@@ -81,7 +81,10 @@ export function getSdkAnalysis(context: Context): SdkAnalysis {
   if (cached) return cached;
   const settings = readSettings(context.settings);
   const typed = sourceCode.parserServices?.program ? TYPED_NEEDLE : undefined;
-  const analysis = mentionsSdk(sourceCode.text, settings) || typed?.test(sourceCode.text)
+  // Presets without `files` also reach files of other languages (a package.json linted with
+  // @eslint/json): their trees are not ESTree and hold no SDK calls.
+  const javascript = (sourceCode.ast.type as string) === 'Program';
+  const analysis = javascript && (mentionsSdk(sourceCode.text, settings) || typed?.test(sourceCode.text))
     ? analyse(context, settings)
     : inactive(settings);
   cache.set(sourceCode.ast, analysis);
@@ -279,6 +282,7 @@ function directCall(
   typed: TypedClientOf | undefined,
 ): SdkCall | undefined {
   const callee = unwrap(node.callee);
+  if (callee.type === AST_NODE_TYPES.Identifier) return boundCall(node, callee, resolver);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
   const name = memberName(callee);
   if (name === undefined || name === 'then' || name === 'catch' || name === 'finally') return undefined;
@@ -290,9 +294,10 @@ function directCall(
   }
   // Types only add resolutions, and only where names say it could be an SDK call.
   if (!clientValue && !receiverValue && typed) clientValue = typed(callee.object, name);
-  if (!clientValue) return undefined;
+  if (!clientValue) return boundCall(node, callee, resolver);
   const method = findMethod(clientValue.client, name);
   if (!method) return undefined;
+  if (method.returns === 'promiseHolder') promiseHolderCalls.add(node);
   return {
     node,
     sdk: clientValue.sdk,
@@ -303,6 +308,44 @@ function directCall(
     argMap: positional(node.arguments.length),
     fields: resolveFields(method.fields, node.arguments, positional(node.arguments.length)),
   };
+}
+
+/**
+ * `track(…)` imported from a module whose functions are the methods of its own client instance
+ * (Amplitude): a call of that method with no receiver to show, so rules treat it as they treat a
+ * declared wrapper's call, with the arguments where they are written.
+ */
+function boundCall(
+  node: TSESTree.CallExpression,
+  callee: TSESTree.Identifier | TSESTree.MemberExpression,
+  resolver: Resolver,
+): SdkCall | undefined {
+  const value = resolver.resolve(callee);
+  if (value?.kind !== 'module' || value.path.length === 0) return undefined;
+  const found = exportAt(value.entries, value.path);
+  const spec = found?.spec;
+  if (!found || spec?.kind !== 'bound') return undefined;
+  const client = found.sdk.clients.find((candidate) => candidate.name === spec.client);
+  const method = client && findMethod(client, value.path[value.path.length - 1]);
+  if (!client || !method) return undefined;
+  if (method.returns === 'promiseHolder') promiseHolderCalls.add(node);
+  return {
+    node,
+    sdk: found.sdk,
+    client,
+    method,
+    clientValue: { kind: 'client', sdk: found.sdk, client, origin: callee },
+    argMap: positional(node.arguments.length),
+    fields: resolveFields(method.fields, node.arguments, positional(node.arguments.length)),
+  };
+}
+
+/** Calls that return a promise holder (`{ promise }`), recorded as the engine resolves them. */
+const promiseHolderCalls = new WeakSet<TSESTree.Node>();
+
+/** Does this call return an object whose `promise` property is the promise (Amplitude's `track()`)? */
+export function isPromiseHolderCall(node: TSESTree.Node): boolean {
+  return promiseHolderCalls.has(node);
 }
 
 /** Finds each field's value in the arguments, through object literals and local `const` objects. */
@@ -320,12 +363,20 @@ export function resolveFields(
       if (!covers(binding.landing, spec.at)) continue;
       const arg = args[binding.arg] as TSESTree.CallExpressionArgument | undefined;
       if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) break;
+      if (spec.unlessObject && wanted.length === 0 && binding.path.length === 0 && isObjectValue(arg)) break;
       const found = lookupPath(arg, [...binding.path, ...wanted.slice(binding.landing.path?.length ?? 0)]);
       if (found) fields.push({ spec, ...found, indirect: found.indirect || binding.path.length > 0 });
       break;
     }
   }
   return fields;
+}
+
+/** An object literal, written here or bound to a local `const`. */
+function isObjectValue(node: TSESTree.Expression): boolean {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.ObjectExpression) return true;
+  return target.type === AST_NODE_TYPES.Identifier && constObjectInit(target) !== undefined;
 }
 
 function lookupPath(

@@ -74,6 +74,11 @@ export function isSourceFile(file: string): boolean {
   return SOURCE_EXTENSIONS.some((extension) => lower.endsWith(extension)) && !DECLARATION.test(lower);
 }
 
+/** `package.json` files: linted by the plugin's JSON rules (`pinned-sdk-versions`) when `@eslint/json` is installed. */
+export function isPackageManifest(file: string): boolean {
+  return path.basename(file) === 'package.json';
+}
+
 export function isTypeScriptFile(file: string): boolean {
   return TYPESCRIPT_EXTENSIONS.has(path.extname(file).toLowerCase());
 }
@@ -207,9 +212,9 @@ function looksBinary(file: string): boolean {
 }
 
 /**
- * The files to lint under the given paths. A folder lists its JavaScript and TypeScript files,
- * respecting `.gitignore` (through `git ls-files` inside a work tree, else by reading the ignore
- * files) and skipping dependency, build and cache folders and minified bundles. A file named on
+ * The files to lint under the given paths. A folder lists its JavaScript and TypeScript files and
+ * its `package.json` files, respecting `.gitignore` (through `git ls-files` inside a work tree,
+ * else by reading the ignore files) and skipping dependency, build and cache folders and minified bundles. A file named on
  * the command line is linted as it is, whatever the ignore rules say.
  */
 export function discoverFiles(paths: readonly string[], cwd: string): Discovery {
@@ -228,7 +233,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       throw new UsageError(`no such file or folder: ${given}`);
     }
     if (stats.isFile()) {
-      if (isSourceFile(full) && !looksBinary(full)) files.add(full);
+      if ((isSourceFile(full) || isPackageManifest(full)) && !looksBinary(full)) files.add(full);
       else unsupported.push(full);
       continue;
     }
@@ -241,7 +246,7 @@ export function discoverFiles(paths: readonly string[], cwd: string): Discovery 
       listed = walkFiles(full, cwd);
     }
     for (const file of listed) {
-      if (!isSourceFile(file) || inSkippedFolder(full, file)) continue;
+      if (!(isSourceFile(file) || isPackageManifest(file)) || inSkippedFolder(full, file)) continue;
       // `git ls-files --cached` also lists files deleted from the work tree, and submodules.
       if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
       const reason = skipReason(file);

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { CliOptions } from './args.js';
 import { unifiedDiff } from './diff.js';
 import { UsageError } from './errors.js';
-import { isTypeScriptFile, SOURCE_EXTENSIONS } from './files.js';
+import { isPackageManifest, isTypeScriptFile, SOURCE_EXTENSIONS } from './files.js';
 import type { Progress } from './progress.js';
 import type { RuleInfo } from './types.js';
 
@@ -46,6 +46,21 @@ const SOURCE_GLOB = `**/*.{${SOURCE_EXTENSIONS.map((extension) => extension.slic
 const BATCH = 25;
 /** typescript-eslint's parse error for a file that no tsconfig includes. */
 const NOT_IN_PROJECT = /was not found by the project service|allowDefaultProject|must be included in at least one of the projects/;
+
+/** Rules written for `package.json` (the JSON language) rather than for JavaScript. */
+export function isJsonRule(plugin: LoadedPlugin, ruleId: string): boolean {
+  const rule = plugin.rules[ruleId.slice(plugin.meta.namespace.length + 1)] as { meta?: { languages?: readonly string[] } } | undefined;
+  return rule?.meta?.languages?.includes('json/json') === true;
+}
+
+/** The plugin's `package-json` config, or undefined when `@eslint/json` is not installed. */
+export function packageJsonConfig(plugin: LoadedPlugin): Linter.Config | undefined {
+  try {
+    return plugin.configs['package-json'];
+  } catch {
+    return undefined;
+  }
+}
 
 export async function loadESLint(): Promise<ESLintModule> {
   let module: ESLintModule;
@@ -117,6 +132,11 @@ export function selectRules(plugin: LoadedPlugin, options: CliOptions): Record<s
   }
   const rules: Record<string, 'error'> = {};
   for (const id of Object.keys(plugin.configs[options.config]?.rules ?? {})) rules[id] = 'error';
+  // Every preset also checks package.json files, as `configs['package-json']` does in an ESLint config.
+  for (const name of Object.keys(plugin.rules)) {
+    const id = `${namespace}/${name}`;
+    if (isJsonRule(plugin, id) && !plugin.rules[name].meta?.deprecated) rules[id] = 'error';
+  }
   if (options.typed) {
     // Rules that need types are left out of the untyped presets; `--typed` brings back those of the level asked for.
     for (const [name, rule] of Object.entries(plugin.rules)) {
@@ -205,6 +225,17 @@ export async function lint(request: LintRequest): Promise<LintOutcome> {
   }
 
   const enabled = options.useConfig ? undefined : selectRules(plugin, options);
+  const enabledWhere = (json: boolean): Record<string, 'error'> =>
+    Object.fromEntries(Object.entries(enabled ?? {}).filter(([id]) => isJsonRule(plugin, id) === json));
+  const jsonRules = enabledWhere(true);
+  const jsonConfig = Object.keys(jsonRules).length > 0 ? packageJsonConfig(plugin) : undefined;
+  if (!jsonConfig) {
+    if (Object.keys(jsonRules).length > 0 && options.rules.length > 0) {
+      throw new UsageError(`${Object.keys(jsonRules).join(', ')} needs @eslint/json: npm install --save-dev @eslint/json`, { hint: false });
+    }
+    // Only the plugin's JSON rules read package.json, and only @eslint/json can parse it for them.
+    files = files.filter((file) => !isPackageManifest(file));
+  }
   const wantedRules = options.rules.length > 0 ? new Set(options.rules.map((name) => `${namespace}/${name}`)) : undefined;
   const ruleFilter = ({ ruleId, severity }: { ruleId: string; severity: number }): boolean =>
     (!options.quiet || severity === 2) &&
@@ -240,9 +271,11 @@ export async function lint(request: LintRequest): Promise<LintOutcome> {
         { name: 'cdp-lint/files', files: [SOURCE_GLOB], languageOptions },
         {
           name: `cdp-lint/${options.rules.length > 0 ? 'rules' : options.config}`,
+          files: [SOURCE_GLOB],
           plugins: { [namespace]: plugin as unknown as ESLintClass.Plugin },
-          rules: enabled,
+          rules: enabledWhere(false),
         },
+        ...(jsonConfig ? [{ ...jsonConfig, name: 'cdp-lint/package-json', rules: jsonRules }] : []),
         // The project's disable comments name rules this run does not load; unused ones are not findings.
         { name: 'cdp-lint/linter-options', linterOptions: { reportUnusedDisableDirectives: 'off' } },
         ...(request.settings ? [{ name: 'cdp-lint/settings', settings: { cdp: request.settings } }] : []),

@@ -1,15 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import {
-  AUTH_SCHEME,
   DISTINCTIVE_NEEDLE,
   MIN_SECRET_LENGTH,
-  REQUEST_KEYS,
   allowMatcher,
-  apiHostOf,
   credentialLabel,
   credentialSites,
   findDistinctive,
-  httpCallOf,
   isExpressionPosition,
   isPlaceholder,
   isTypeScriptFile,
@@ -17,11 +13,10 @@ import {
   maskSecret,
   matchesShape,
   objectOf,
-  urlCredentials,
-  urlPrefix,
   valueAtPath,
   type LiteralSource,
 } from '../analysis/credentials.js';
+import { AUTH_SCHEME, REQUEST_KEYS, apiHostOf, httpCallOf, urlCredentials, urlPrefix } from '../analysis/http-requests.js';
 import { getSdkAnalysis } from '../analysis/sdk-calls.js';
 import { isTestFile, staticString } from '../analysis/values.js';
 import { API_HOSTS, credentialSpec } from '../sdk/index.js';

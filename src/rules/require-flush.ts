@@ -187,11 +187,13 @@ function closesShared(sourceCode: SourceCode, flush: Flush): boolean {
 }
 
 function names(sourceCode: SourceCode, call: SdkCall, flush: string): { client: string; flushCall: string; flush: string } {
+  // Amplitude's `flush()` returns `{ promise }`: the promise is what must be awaited.
+  const promise = call.client.methods.find((method) => method.name === flush)?.returns === 'promiseHolder' ? '.promise' : '';
   if (!call.receiver) {
-    return { client: `the \`${call.client.name}\` client`, flushCall: `${flush}()`, flush };
+    return { client: `the \`${call.client.name}\` client`, flushCall: `${flush}()${promise}`, flush };
   }
   const text = shorten(sourceCode.getText(call.receiver));
-  return { client: `\`${text}\``, flushCall: `${text}.${flush}()`, flush };
+  return { client: `\`${text}\``, flushCall: `${text}.${flush}()${promise}`, flush };
 }
 
 function shorten(text: string): string {
@@ -209,11 +211,14 @@ function reportNotAwaited(
   const top = flush.settlement.top;
   const parent = top.parent;
   let fix: TSESLint.ReportFixFunction | undefined;
+  const promise = flush.settlement.holder ? '.promise' : '';
   if (fn?.async) {
     if (flush.settlement.kind === 'voided' && parent?.type === AST_NODE_TYPES.UnaryExpression) {
-      fix = (fixer) => fixer.replaceTextRange([parent.range[0], top.range[0]], 'await ');
+      fix = (fixer) => [fixer.replaceTextRange([parent.range[0], top.range[0]], 'await '), ...(promise ? [fixer.insertTextAfter(top, promise)] : [])];
     } else if (parent?.type === AST_NODE_TYPES.ExpressionStatement) {
-      fix = (fixer) => fixer.insertTextBefore(top, 'await ');
+      fix = (fixer) => [fixer.insertTextBefore(top, 'await '), ...(promise ? [fixer.insertTextAfter(top, promise)] : [])];
+    } else if (promise && parent?.type === AST_NODE_TYPES.AwaitExpression) {
+      fix = (fixer) => fixer.insertTextAfter(top, promise);
     }
   }
   context.report({

@@ -27,7 +27,11 @@ type MessageIds =
   | 'suggestSecondsFromString'
   | 'suggestSecondsLiteral'
   | 'suggestDateFromMillis'
-  | 'suggestDateFromSeconds';
+  | 'suggestDateFromSeconds'
+  | 'secondsForMilliseconds'
+  | 'dateForMilliseconds'
+  | 'suggestMillisFromSeconds'
+  | 'suggestMillisFromDate';
 
 /** One place a timestamp goes: a timestamp field, or a date key of an attributes object. */
 interface Slot {
@@ -49,7 +53,7 @@ const DATE_OBJECT: Readonly<Record<DateLib, string>> = {
   luxon: 'a Luxon `DateTime`',
 };
 
-const EXPECTED: Readonly<Record<Exclude<TimeUnit, 'unixSeconds'>, string>> = {
+const EXPECTED: Readonly<Record<Exclude<TimeUnit, 'unixSeconds' | 'unixMillis'>, string>> = {
   isoOrDate: 'a `Date` or an ISO-8601 string',
   date: 'a `Date`',
 };
@@ -104,6 +108,12 @@ export default createRule<Options, MessageIds>({
       suggestSecondsLiteral: 'Replace it with the Unix seconds it stands for: `{{seconds}}`.',
       suggestDateFromMillis: 'Wrap the milliseconds in a Date: `new Date(…)`.',
       suggestDateFromSeconds: 'Convert the seconds to a Date: `new Date(… * 1000)`.',
+      secondsForMilliseconds:
+        '`{{field}}` gets {{what}}, but {{sdk}} expects milliseconds since the epoch: the value is read as a time in January 1970, so the event is dated wrong or dropped. Send milliseconds: `{{conversion}}`.',
+      dateForMilliseconds:
+        '`{{field}}` gets {{what}}, but {{sdk}} expects a number of milliseconds since the epoch: the value goes out as a string, not as a time, so the event is rejected or dated wrong. Send `{{conversion}}`.',
+      suggestMillisFromSeconds: 'Send the milliseconds: `{{conversion}}`.',
+      suggestMillisFromDate: 'Send the milliseconds of the date: `{{conversion}}`.',
     },
     schema: [
       {
@@ -190,6 +200,7 @@ export default createRule<Options, MessageIds>({
         if (!isStringification(produced)) value = classifyByType(sourceCode, slot.node) ?? value;
       }
       if (slot.unit === 'unixSeconds') checkSecondsSlot(slot, value);
+      else if (slot.unit === 'unixMillis') checkMillisSlot(slot, value);
       else checkDateSlot(slot, slot.unit, value);
     };
 
@@ -241,7 +252,42 @@ export default createRule<Options, MessageIds>({
       }
     };
 
-    const checkDateSlot = (slot: Slot, unit: Exclude<TimeUnit, 'unixSeconds'>, value: TimeValue): void => {
+    /** A millisecond slot: seconds (often `Math.floor(Date.now() / 1000)` out of habit) and dates are wrong. */
+    const checkMillisSlot = (slot: Slot, value: TimeValue): void => {
+      const data = { field: slot.field, sdk: slot.sdk.displayName };
+      const E = slot.node;
+      if (value.kind === 'seconds' || value.kind === 'fractionalSeconds') {
+        // `Math.floor(ms / 1000)` written in place: the milliseconds it came from are what was meant.
+        const ms = millisBeforeDivision(E);
+        const conversion = ms ? sourceCode.getText(ms) : `${operand(E)} * 1000`;
+        const what = value.kind === 'seconds' ? 'whole Unix seconds' : 'Unix seconds';
+        const autofix = ms !== undefined && !value.indirect && !slot.indirect && slot.direct && classifier.classify(ms).certain;
+        if (autofix) {
+          report(slot, 'secondsForMilliseconds', { ...data, what, conversion }, { fix: conversion });
+        } else {
+          report(slot, 'secondsForMilliseconds', { ...data, what, conversion: ms ? conversion : 'seconds * 1000' }, {
+            suggest: value.partial ? [] : [{ messageId: 'suggestMillisFromSeconds', text: conversion, data: { conversion } }],
+          });
+        }
+        return;
+      }
+      if (value.kind === 'date' && (value.lib ?? 'native') === 'native') {
+        const conversion = `${receiver(E)}.getTime()`;
+        report(slot, 'dateForMilliseconds', { ...data, what: DATE_OBJECT.native, conversion: 'date.getTime()' }, {
+          suggest: value.partial ? [] : [{ messageId: 'suggestMillisFromDate', text: conversion, data: { conversion } }],
+        });
+        return;
+      }
+      if (value.kind === 'dateString' && value.iso) {
+        const conversion = value.source && !value.indirect ? `${receiver(value.source.node)}.getTime()` : `Date.parse(${argument(E)})`;
+        const ok = value.source ? (value.source.lib ?? 'native') === 'native' : true;
+        report(slot, 'dateForMilliseconds', { ...data, what: 'an ISO-8601 string', conversion: 'Date.parse(text)' }, {
+          suggest: value.partial || !ok ? [] : [{ messageId: 'suggestMillisFromDate', text: conversion, data: { conversion } }],
+        });
+      }
+    };
+
+    const checkDateSlot = (slot: Slot, unit: Exclude<TimeUnit, 'unixSeconds' | 'unixMillis'>, value: TimeValue): void => {
       const what = NUMBER_FOUND[value.kind];
       if (!what) return;
       const E = slot.node;

@@ -10,6 +10,8 @@ import type { SdkDescriptor } from './types.js';
 export const cdpAnalyticsNode: SdkDescriptor = {
   id: '@customerio/cdp-analytics-node',
   displayName: 'Customer.io Data Pipelines (@customerio/cdp-analytics-node)',
+  versions: '0.5.x',
+  checkedAgainst: '0.5.9',
   modules: [
     {
       specifier: '@customerio/cdp-analytics-node',
@@ -59,6 +61,16 @@ export const cdpAnalyticsNode: SdkDescriptor = {
     { kind: 'cio.pipelinesWriteKey', label: 'Data Pipelines write key', secret: true, envName: 'CUSTOMERIO_WRITE_KEY' },
   ],
   hosts: { US: ['cdp.customer.io'], EU: ['cdp-eu.customer.io'] },
+  rawApi: {
+    endpoints: [
+      {
+        hosts: ['cdp.customer.io', 'cdp-eu.customer.io'],
+        paths: ['/v1/**'],
+        use: '`Analytics` (`identify`, `track`, `page`, …)',
+      },
+    ],
+    handles: 'batches events into few requests, retries failed batches with backoff and flushes the queue on `closeAndFlush`',
+  },
   // A server source's write key: the browser uses its own source and SDK.
   serverOnly: true,
   browserAlternative: '`@customerio/cdp-analytics-browser` with a browser source\'s write key',

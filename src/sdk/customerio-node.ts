@@ -318,6 +318,8 @@ function withCallShapes(client: ClientSpec, shapes: Readonly<Record<string, Call
 export const customerioNode: SdkDescriptor = {
   id: 'customerio-node',
   displayName: 'Customer.io (customerio-node)',
+  versions: '2.x – 5.x',
+  checkedAgainst: '5.2.0',
   modules: [
     // 3.x and later: one entry point with named exports; the default import is the exports object.
     { specifier: 'customerio-node', exports: currentExports, versions: '>=3' },
@@ -368,6 +370,23 @@ export const customerioNode: SdkDescriptor = {
   hosts: {
     US: ['track.customer.io', 'api.customer.io', 'cdp.customer.io'],
     EU: ['track-eu.customer.io', 'api-eu.customer.io', 'cdp-eu.customer.io'],
+  },
+  rawApi: {
+    endpoints: [
+      {
+        hosts: ['track.customer.io', 'track-eu.customer.io'],
+        paths: ['/api/v1/**', '/api/v2/**'],
+        use: '`TrackClient` (`identify`, `track`, `trackAnonymous`, …)',
+      },
+      {
+        hosts: ['api.customer.io', 'api-eu.customer.io'],
+        paths: ['/v1/**'],
+        use: '`APIClient` (`sendEmail`, `triggerBroadcast`, `getCustomersByEmail`, …)',
+      },
+      { hosts: ['cdp.customer.io', 'cdp-eu.customer.io'], paths: ['/v1/**'], use: '`PipelinesClient` (5.x)' },
+    ],
+    handles:
+      "picks the region's host, sends each API's own authorization (Basic for Track, Bearer for App) and, since 5.0, retries 429 and 5xx responses with backoff",
   },
   // Track, App and Pipelines keys are secrets: the package belongs on a server.
   serverOnly: true,

@@ -1,12 +1,26 @@
+import { amplitudeAnalyticsNode } from './amplitude-analytics-node.js';
 import { cdpAnalyticsNode } from './cdp-analytics-node.js';
 import { customerioNode } from './customerio-node.js';
 import { klaviyoApi } from './klaviyo-api.js';
+import { mixpanel } from './mixpanel.js';
+import { posthogNode } from './posthog-node.js';
+import { segmentAnalyticsNode } from './segment-analytics-node.js';
 import type { ClientSpec, CredentialKind, CredentialSpec, ModuleSpec, SdkDescriptor } from './types.js';
 
 export type * from './types.js';
 
 /** Every SDK the plugin knows. Adding one is adding a descriptor here, not touching rules. */
-export const SDKS: readonly SdkDescriptor[] = [customerioNode, cdpAnalyticsNode, klaviyoApi];
+// Order matters where a method name alone must pick a client (`settings.cdp.clients` without a
+// class): the first SDK with the method wins, so the Customer.io ones come first.
+export const SDKS: readonly SdkDescriptor[] = [
+  customerioNode,
+  cdpAnalyticsNode,
+  klaviyoApi,
+  segmentAnalyticsNode,
+  posthogNode,
+  amplitudeAnalyticsNode,
+  mixpanel,
+];
 
 export interface ModuleEntry {
   sdk: SdkDescriptor;

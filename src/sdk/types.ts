@@ -10,7 +10,9 @@ export type TimeUnit =
   /** A `Date` or an ISO-8601 string (Data Pipelines, Segment). */
   | 'isoOrDate'
   /** A `Date` object (Klaviyo models serialise only `Date` to ISO). */
-  | 'date';
+  | 'date'
+  /** Milliseconds since the epoch (Amplitude's `time`): `Date.now()` is right, seconds are read as 1970. */
+  | 'unixMillis';
 
 /** Which credential an argument is. */
 export type CredentialKind =
@@ -20,7 +22,15 @@ export type CredentialKind =
   | 'cio.pipelinesWriteKey'
   | 'klaviyo.privateKey'
   /** Public by design (client-side `klaviyo.js`); no constructor takes it, but it is mistaken for the private key. */
-  | 'klaviyo.publicKey';
+  | 'klaviyo.publicKey'
+  | 'segment.writeKey'
+  | 'posthog.projectKey'
+  /** A personal (`phx_`) or project secret (`phs_`) API key: reads and changes the whole project. */
+  | 'posthog.secretKey'
+  | 'mixpanel.token'
+  /** The deprecated `secret` option: the project's API secret, which can export all its data. */
+  | 'mixpanel.apiSecret'
+  | 'amplitude.apiKey';
 
 export interface CredentialSpec {
   kind: CredentialKind;
@@ -34,6 +44,11 @@ export interface CredentialSpec {
   shape?: RegExp;
   /** The shape alone identifies the credential (a vendor prefix): a match anywhere in source is one. */
   distinctive?: boolean;
+  /**
+   * Meant to ship in browser and app bundles (PostHog's `phc_` project key, a Mixpanel token): it
+   * only lets someone send events, so a hard-coded value is neither a leak nor worth a report.
+   */
+  publishable?: boolean;
 }
 
 /** Where a value sits in a call: a positional argument, then a property path inside it. */
@@ -92,6 +107,11 @@ export interface FieldSpec {
    * rejected and the event is lost (`event-name-casing`).
    */
   maxBytes?: number;
+  /**
+   * The argument may be the whole payload object instead (`track(name | { event_type, … })`):
+   * an object there is not this field, and the field's path inside it says where the value is.
+   */
+  unlessObject?: boolean;
 }
 
 /** What a method means, for rules that reason about call order. */
@@ -100,8 +120,17 @@ export type MethodKind = 'identify' | 'track' | 'page' | 'delete' | 'send' | 'fl
 export interface MethodSpec {
   name: string;
   kind: MethodKind;
-  /** `promise`: rejects on failure; `void`: queued, errors go to an emitter or callback. */
-  returns: 'promise' | 'void';
+  /**
+   * `promise`: rejects on failure; `void`: queued, errors go to an emitter or callback;
+   * `promiseHolder`: an object whose `promise` property is the promise (Amplitude's `{ promise }`),
+   * so only `await call().promise` waits for it.
+   */
+  returns: 'promise' | 'void' | 'promiseHolder';
+  /**
+   * The promise resolves even when delivery fails (the failure is logged, emitted or in the
+   * result): dropping it loses no rejection, only the wait (`no-floating-sdk-calls`).
+   */
+  neverRejects?: boolean;
   fields: readonly FieldSpec[];
   /**
    * How fast the API behind the method accepts requests, when it is documented; overrides the
@@ -129,6 +158,57 @@ export interface MethodSpec {
   requiresInstanceOf?: { index: number; client: string };
   /** Keys that belong in another argument (`triggerBroadcast`'s recipients passed as template data). */
   misplacedKeys?: MisplacedKeys;
+  /** The argument the SDK serialises through a request model, which drops keys it does not list. */
+  body?: SerialisedBody;
+  /** The method fails when the record already exists, and another one creates or updates instead. */
+  conflict?: ExistingConflict;
+  /** Where the key goes that tells two otherwise identical records apart; without it the API merges them. */
+  dedupKey?: DedupKey;
+}
+
+/** A request body the SDK builds from a model (klaviyo-api 6+'s `ObjectSerializer`). */
+export interface SerialisedBody {
+  index: number;
+  model: PayloadModel;
+  /** Majors that serialise through the model, e.g. `>=6`; older ones send the object as written. */
+  versions: string;
+}
+
+/**
+ * A request model: only its attributes are sent, each under its wire key; any other key, the
+ * wire key itself included, is dropped without an error.
+ */
+export interface PayloadModel {
+  /** The SDK's model class, for upkeep. */
+  name: string;
+  attributes: Readonly<Record<string, PayloadAttribute>>;
+}
+
+export interface PayloadAttribute {
+  /** The key sent on the wire, when it differs from the attribute name (`unique_id` for `uniqueId`). */
+  wire?: string;
+  /** The model of the value (of each element for a `list`); none for values sent as they are. */
+  model?: PayloadModel;
+  list?: boolean;
+}
+
+export interface ExistingConflict {
+  /** The HTTP status and error code the API answers with (`409`, `duplicate_profile`). */
+  status: number;
+  code: string;
+  /** The method that creates the record or updates the existing one. */
+  upsert: string;
+  /** Majors that have `upsert`. */
+  upsertVersions?: string;
+  /** Methods that look the record up first: a call after one of them is deliberate. */
+  lookups?: readonly string[];
+}
+
+export interface DedupKey {
+  /** Where the key goes; its parent object must be visible for a rule to say it is missing. */
+  at: ArgPath;
+  /** What the API merges without it, for messages. */
+  merges: string;
 }
 
 export interface Arity {
@@ -184,14 +264,17 @@ export interface ClientSpec {
   /**
    * `emitter`: delivery failures (a wrong key's 401 included) neither throw nor reject; they are
    * only emitted as `errorEvent`, so without a listener they vanish (`require-error-listener`).
+   * `callback`: they only reach the per-call callback (`callbackArg`); no listener can see them.
    */
-  errorChannel?: 'emitter';
+  errorChannel?: 'emitter' | 'callback';
   /** The event failures are emitted as, and the methods that register a listener for it. */
   errorEvent?: { name: string; listenMethods: readonly string[] };
   /** The default request rate of the API behind the client's methods (a method's own wins). */
   rateLimit?: RateLimit;
   /** A method that sends many records in one request: the alternative to one request per record. */
   batchMethod?: string;
+  /** Properties of an instance that hold another client of the SDK (Mixpanel's `mp.people`). */
+  members?: Readonly<Record<string, string>>;
   /**
    * How the client picks its data center (`require-region`). Where the option sits is the
    * constructor's `region` field; this says what values it takes.
@@ -236,6 +319,11 @@ export type ExportSpec =
   | { kind: 'construct'; client: string }
   /** A ready-made instance of a client (Klaviyo's `Profiles` singleton). */
   | { kind: 'instance'; client: string }
+  /**
+   * A function that calls the method of the same name on the module's own instance of a client
+   * (Amplitude's `import { track } from '@amplitude/analytics-node'`).
+   */
+  | { kind: 'bound'; client: string }
   /** The module itself again (Klaviyo's `Klaviyo` namespace object). */
   | { kind: 'namespace' }
   /** Anything else we know exists (regions, enums, error classes). */
@@ -255,6 +343,10 @@ export interface SdkDescriptor {
   /** The npm package name. */
   id: string;
   displayName: string;
+  /** The major versions the model covers, for the README's coverage table: `2.x – 5.x`. */
+  versions: string;
+  /** The release whose type declarations and sources the model was checked against. */
+  checkedAgainst: string;
   modules: readonly ModuleSpec[];
   clients: readonly ClientSpec[];
   credentials: readonly CredentialSpec[];
@@ -272,4 +364,44 @@ export interface SdkDescriptor {
    * `customerio-node/dist/lib/request` reaches into them (`no-sdk-internals`).
    */
   internalPaths?: readonly string[];
+  /**
+   * Why a dependency range on this SDK is risky, when the SDK has a reason of its own (a release
+   * that changes the API version it talks to), for `pinned-sdk-versions` messages.
+   */
+  pinReason?: string;
+  /** What a hand-written HTTP request to the SDK's API misses (`no-raw-api-requests`). */
+  rawApi?: RawApiSpec;
+}
+
+/**
+ * URL path patterns of an API's endpoints: `/`-separated segments, `*` for any one segment, a
+ * final `**` for any rest (`/api/v1/**`).
+ */
+export type PathPattern = string;
+
+export interface RawApiSpec {
+  /** Which clients replace raw requests, by host and path. */
+  endpoints: readonly RawEndpoint[];
+  /** What the SDK does that a hand-written request has to redo, for messages. */
+  handles: string;
+  /** Headers the API rejects a request without (Klaviyo's `revision`). */
+  requiredHeaders?: readonly RequiredHeader[];
+}
+
+export interface RawEndpoint {
+  hosts: readonly string[];
+  paths: readonly PathPattern[];
+  /** What to call instead, for messages: "`TrackClient` (`identify`, `track`, …)". */
+  use: string;
+}
+
+export interface RequiredHeader {
+  /** Compared case-insensitively, as HTTP does. */
+  name: string;
+  /** The value the current SDK release sends; a suggestion writes it. */
+  example: string;
+  /** Where the API requires it, on the SDK's hosts. */
+  paths: readonly PathPattern[];
+  /** What happens without it, for messages. */
+  consequence: string;
 }

@@ -1,3 +1,4 @@
+import type { JSONRuleDefinition } from '@eslint/json';
 import { ESLintUtils } from '@typescript-eslint/utils';
 import { packageVersion, repositoryUrl } from './package-info.js';
 
@@ -10,6 +11,38 @@ export interface CdpRuleDocs {
 }
 
 /** Docs links are pinned to the installed version, so they match the rule that reported. */
-export const createRule = ESLintUtils.RuleCreator<CdpRuleDocs>(
-  (name) => `${repositoryUrl}/blob/v${packageVersion}/docs/rules/${name}.md`,
-);
+const docsUrl = (name: string): string => `${repositoryUrl}/blob/v${packageVersion}/docs/rules/${name}.md`;
+
+export const createRule = ESLintUtils.RuleCreator<CdpRuleDocs>(docsUrl);
+
+type JsonRuleDefinition<Options extends unknown[], MessageIds extends string> = JSONRuleDefinition<{
+  RuleOptions: Options;
+  MessageIds: MessageIds;
+  // A mapped copy: an interface has no index signature, which the definition type asks for.
+  ExtRuleDocs: { [Key in keyof CdpRuleDocs]: CdpRuleDocs[Key] };
+}>;
+type JsonRuleMeta<Options extends unknown[], MessageIds extends string> = NonNullable<
+  JsonRuleDefinition<Options, MessageIds>['meta']
+>;
+
+/** A rule for `@eslint/json`'s languages, with the same docs shape as the JavaScript rules. */
+export type CdpJsonRule<Options extends unknown[] = unknown[], MessageIds extends string = string> = JsonRuleDefinition<
+  Options,
+  MessageIds
+> & { meta: JsonRuleMeta<Options, MessageIds> & { docs: CdpRuleDocs & { url: string } } };
+
+/**
+ * typescript-eslint's creator types contexts and listeners for ESTree only, so rules for other
+ * languages are plain ESLint rules; this gives them the same pinned docs URL.
+ */
+export function createJsonRule<Options extends unknown[], MessageIds extends string>({
+  name,
+  meta,
+  create,
+}: {
+  name: string;
+  meta: Omit<JsonRuleMeta<Options, MessageIds>, 'docs'> & { docs: CdpRuleDocs };
+  create: JsonRuleDefinition<Options, MessageIds>['create'];
+}): CdpJsonRule<Options, MessageIds> {
+  return { meta: { ...meta, docs: { ...meta.docs, url: docsUrl(name) } }, create };
+}

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   DISTINCTIVE,
   allowMatcher,
-  apiHostOf,
   confusedShapes,
   credentialLabel,
   findDistinctive,
@@ -15,8 +14,8 @@ import {
   namesCredential,
   shapeKinds,
   tokenize,
-  urlCredentials,
 } from '../../src/analysis/credentials.js';
+import { apiHostOf, urlCredentials } from '../../src/analysis/http-requests.js';
 
 const PK = 'pk_' + 'Ab3dEf6hIj9kLm2nOp5qRs8tUv1wXy4zAb';
 
@@ -67,7 +66,7 @@ describe('literal shapes', () => {
   });
 
   it('finds self-identifying keys inside longer text', () => {
-    expect(DISTINCTIVE.map((scanner) => scanner.kind)).toEqual(['klaviyo.privateKey']);
+    expect(DISTINCTIVE.map((scanner) => scanner.kind)).toEqual(['klaviyo.privateKey', 'posthog.secretKey']);
     expect(findDistinctive(`Klaviyo-API-Key ${PK}`)).toEqual([{ kind: 'klaviyo.privateKey', value: PK, index: 16 }]);
     expect(findDistinctive(`pk_live_${PK.slice(3)}`)).toEqual([]);
     expect(findDistinctive(`x${PK}`)).toEqual([]);

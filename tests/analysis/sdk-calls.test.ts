@@ -62,10 +62,10 @@ describe('engine: imports and requires', () => {
     expect(
       probeFile(`
         import { TrackClient } from 'customerio-node';
-        import Mixpanel from 'mixpanel';
-        const mixpanel = Mixpanel.init(token);
+        import Rudder from '@rudderstack/rudder-sdk-node';
+        const rudder = new Rudder(token);
         analytics.track({ userId, event: 'x' });
-        mixpanel.track('x', {});
+        rudder.track('x', {});
         posthog.capture({ distinctId, event: 'x' });
         const track = { identify() {} };
         track.identify(1);

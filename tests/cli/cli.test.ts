@@ -553,7 +553,7 @@ describe('--typed', () => {
       'src/signup.ts': ['cdp/valid-timestamps'],
     });
     const report = runCli(['--typed'], dir).stdout;
-    expect(report.split('\n')[0]).toMatch(/ · recommended rules · 3 files · with type information$/);
+    expect(report.split('\n')[0]).toMatch(/ · recommended rules · 4 files · with type information$/);
     expect(report.split('\n')[1]).toBe('1 file outside every TypeScript project linted without type information');
   });
 });
@@ -565,4 +565,33 @@ describe('the demo', () => {
     expect(output).toMatch(/\nFindings by rule\n/);
     expect(output.trimEnd().split('\n').at(-1)).toMatch(/^✖ \d+ errors in \d+ of \d+ files: /);
   }, 60_000);
+});
+
+describe('package.json', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = makeProject({
+      'package.json': JSON.stringify({ name: 'shop', private: true, dependencies: { 'klaviyo-api': '^23.0.0', express: '^5.1.0' } }, null, 2),
+      'packages/api/package.json': JSON.stringify({ name: 'api', dependencies: { 'customerio-node': '5.2.0' } }, null, 2),
+      'src/signup.js': MISTAKES,
+    });
+  });
+  afterAll(() => removeProject(dir));
+
+  it('is checked with every preset: SDK ranges are findings, exact versions and other packages are not', () => {
+    const run = runCli(['--format', 'json'], dir);
+    expect(run.status).toBe(1);
+    const results = parseJson(run);
+    expect(findingsOf(results, dir)).toEqual({ 'package.json': ['cdp/pinned-sdk-versions'], 'src/signup.js': MISTAKES_RULES });
+    expect(linted(results, dir)).toEqual(['package.json', 'packages/api/package.json', 'src/signup.js']);
+  });
+
+  it('--rule with a JSON rule lints package.json files only; a JavaScript rule skips them', () => {
+    expect(findingsOf(parseJson(runCli(['--rule', 'pinned-sdk-versions', '--format', 'json'], dir)), dir)).toEqual({
+      'package.json': ['cdp/pinned-sdk-versions'],
+    });
+    expect(findingsOf(parseJson(runCli(['--rule', 'valid-timestamps', '--format', 'json'], dir)), dir)).toEqual({
+      'src/signup.js': ['cdp/valid-timestamps'],
+    });
+  });
 });

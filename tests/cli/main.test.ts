@@ -253,7 +253,7 @@ describe('--typed', () => {
     expect(findingsOf(results, dir)).toEqual({
       'src/signup.ts': ['cdp/require-identify-email', 'cdp/valid-timestamps'],
     });
-    expect(linted(results, dir)).toEqual(['scripts/seed.ts', 'src/lib/cio.ts', 'src/signup.ts']);
+    expect(linted(results, dir)).toEqual(['package.json', 'scripts/seed.ts', 'src/lib/cio.ts', 'src/signup.ts']);
   });
 
   it('warns when there is no tsconfig.json in the current folder', async () => {

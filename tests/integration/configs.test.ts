@@ -5,11 +5,12 @@ import { ESLint as ESLint10, type Linter } from 'eslint';
 import { ESLint as ESLint9 } from 'eslint9';
 import { LegacyESLint } from 'eslint9/use-at-your-own-risk';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import plugin from '../../src/index.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -146,6 +147,60 @@ describe.each(versions)('$label, flat config', ({ ESLint }) => {
     const eslint = new ESLint({ cwd: root, overrideConfigFile: true, overrideConfig: overrideConfig('recommended') });
     const [result] = await eslint.lintText(IMPORTED_CLIENT_CODE, { filePath: path.join(root, 'src', 'signup.ts') });
     expect(result.messages).toEqual([]);
+  });
+});
+
+/** A small app: an SDK range in package.json, and a JavaScript file with a catalog mistake. */
+const PACKAGE_JSON = `${JSON.stringify(
+  { name: 'shop', private: true, dependencies: { 'customerio-node': '^5.2.0', 'klaviyo-api': '23.0.0' } },
+  null,
+  2,
+)}\n`;
+const SIGNUP_JS = `import { TrackClient } from 'customerio-node';
+
+const cio = new TrackClient(process.env.CIO_SITE_ID, process.env.CIO_API_KEY);
+
+export async function signUp(user) {
+  await cio.identify(user.id, { email: user.email, created_at: Date.now() });
+}
+`;
+
+describe.each(versions)('$label, package.json through @eslint/json', ({ ESLint }) => {
+  let project: string;
+
+  beforeAll(() => {
+    project = mkdtempSync(path.join(os.tmpdir(), 'cdp-package-json-'));
+    mkdirSync(path.join(project, 'src'));
+    writeFileSync(path.join(project, 'package.json'), PACKAGE_JSON);
+    writeFileSync(path.join(project, 'src', 'signup.js'), SIGNUP_JS);
+  });
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+  const lint = async (overrideConfig: Linter.Config[]) => {
+    const eslint = new ESLint({ cwd: project, overrideConfigFile: true, overrideConfig });
+    const results = await eslint.lintFiles(['.']);
+    return Object.fromEntries(
+      results.map((result) => [
+        path.relative(project, result.filePath).split(path.sep).join('/'),
+        result.messages.map(({ ruleId, line, fatal, message }) => (fatal ? { fatal, message } : { ruleId, line })),
+      ]),
+    );
+  };
+
+  it('lints package.json with package-json and the JavaScript with recommended', async () => {
+    const found = await lint([{ files: ['**/*.js'], ...configOf('recommended') }, configOf('package-json')]);
+    expect(found).toEqual({
+      'package.json': [{ ruleId: 'cdp/pinned-sdk-versions', line: 5 }],
+      'src/signup.js': [{ ruleId: 'cdp/valid-timestamps', line: 6 }],
+    });
+  });
+
+  // The JavaScript presets name no files, so they reach package.json too; their rules must find
+  // nothing there rather than crash on a tree that is not ESTree.
+  it.each(['recommended', 'all'])('stays quiet on package.json with %s, which names no files', async (name) => {
+    const found = await lint([configOf(name), configOf('package-json')]);
+    expect(found['package.json']).toEqual([{ ruleId: 'cdp/pinned-sdk-versions', line: 5 }]);
+    expect(found['src/signup.js']).toEqual(expect.arrayContaining([{ ruleId: 'cdp/valid-timestamps', line: 6 }]));
   });
 });
 

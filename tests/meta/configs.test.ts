@@ -12,13 +12,29 @@ const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as
 
 const namespace = 'cdp';
 const FLAT = ['recommended', 'strict', 'all', 'recommended-type-checked'] as const;
+/** Presets for other languages than JavaScript, each on its own files. */
+const OTHER_LANGUAGES = ['package-json'] as const;
 const LEGACY = { 'recommended-legacy': 'recommended', 'strict-legacy': 'strict' } as const;
 
 type RulesRecord = Record<string, unknown>;
-const configs = plugin.configs as unknown as Record<string, { rules?: RulesRecord; plugins?: unknown; name?: string; languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown> } }>;
+const configs = plugin.configs as unknown as Record<
+  string,
+  {
+    rules?: RulesRecord;
+    plugins?: unknown;
+    name?: string;
+    files?: unknown;
+    language?: string;
+    languageOptions?: { parser?: unknown; parserOptions?: Record<string, unknown> };
+  }
+>;
 
 const active = Object.entries(rules).filter(([, rule]) => !rule.meta.deprecated);
 const docsOf = (rule: CdpRule) => rule.meta.docs;
+const languagesOf = (rule: CdpRule) => (rule.meta as { languages?: string[] }).languages;
+/** Rules that name no language, or a JavaScript one, run on what the JavaScript presets lint. */
+const isJavaScript = (rule: CdpRule): boolean =>
+  languagesOf(rule)?.some((language) => language === '*' || language.startsWith('js/')) ?? true;
 const named = (filter: (rule: CdpRule) => boolean): string[] =>
   active
     .filter(([, rule]) => filter(rule))
@@ -27,10 +43,15 @@ const named = (filter: (rule: CdpRule) => boolean): string[] =>
 
 /** What each preset must contain, straight from the rule metas. */
 const expected: Record<string, string[]> = {
-  recommended: named((rule) => docsOf(rule)?.recommended === 'recommended' && !docsOf(rule)?.requiresTypeChecking),
-  strict: named((rule) => docsOf(rule)?.recommended !== undefined && !docsOf(rule)?.requiresTypeChecking),
-  all: named(() => true),
-  'recommended-type-checked': named((rule) => docsOf(rule)?.recommended === 'recommended'),
+  recommended: named(
+    (rule) => isJavaScript(rule) && docsOf(rule)?.recommended === 'recommended' && !docsOf(rule)?.requiresTypeChecking,
+  ),
+  strict: named(
+    (rule) => isJavaScript(rule) && docsOf(rule)?.recommended !== undefined && !docsOf(rule)?.requiresTypeChecking,
+  ),
+  all: named(isJavaScript),
+  'recommended-type-checked': named((rule) => isJavaScript(rule) && docsOf(rule)?.recommended === 'recommended'),
+  'package-json': named((rule) => languagesOf(rule)?.includes('json/json') ?? false),
 };
 
 const ruleIds = (config: string): string[] => Object.keys(configs[config]?.rules ?? {}).sort();
@@ -38,10 +59,10 @@ const isSubset = (a: string[], b: string[]): boolean => a.every((id) => b.includ
 
 describe('plugin configs', () => {
   it('exports exactly the documented presets', () => {
-    expect(Object.keys(plugin.configs).sort()).toEqual([...FLAT, ...Object.keys(LEGACY)].sort());
+    expect(Object.keys(plugin.configs).sort()).toEqual([...FLAT, ...OTHER_LANGUAGES, ...Object.keys(LEGACY)].sort());
   });
 
-  it.each(FLAT)('%s enables exactly the rules whose meta says so', (config) => {
+  it.each([...FLAT, ...OTHER_LANGUAGES])('%s enables exactly the rules whose meta says so', (config) => {
     expect(ruleIds(config)).toEqual(expected[config]);
   });
 
@@ -71,7 +92,15 @@ describe('plugin configs', () => {
     }
   });
 
-  it.each(Object.keys(LEGACY).concat(FLAT))('%s only names rules of this plugin, at a valid severity', (config) => {
+  it('all and the other-language presets together enable every rule', () => {
+    expect([...ruleIds('all'), ...OTHER_LANGUAGES.flatMap(ruleIds)].sort()).toEqual(named(() => true));
+  });
+
+  it.each(OTHER_LANGUAGES)('%s enables at least one rule', (config) => {
+    expect(ruleIds(config).length).toBeGreaterThan(0);
+  });
+
+  it.each([...Object.keys(LEGACY), ...FLAT, ...OTHER_LANGUAGES])('%s only names rules of this plugin, at a valid severity', (config) => {
     for (const [id, level] of Object.entries(configs[config].rules ?? {})) {
       expect(id.startsWith(`${namespace}/`), id).toBe(true);
       expect(rules[id.slice(namespace.length + 1)], id).toBeDefined();
@@ -94,6 +123,21 @@ describe('plugin configs', () => {
     const typed = configs['recommended-type-checked'];
     expect(typed.languageOptions?.parser).toHaveProperty('parseForESLint');
     expect(typed.languageOptions?.parserOptions).toMatchObject({ projectService: true });
+  });
+
+  it('package-json lints package.json files with @eslint/json, which it brings along with the plugin', () => {
+    const config = configs['package-json'];
+    expect(config.name).toBe(`${namespace}/package-json`);
+    expect(config.files).toEqual(['**/package.json']);
+    expect(config.language).toBe('json/json');
+    const plugins = config.plugins as Record<string, { languages?: Record<string, unknown> }>;
+    expect(Object.keys(plugins).sort()).toEqual(['json', namespace].sort());
+    expect(plugins[namespace]).toBe(plugin);
+    expect(plugins.json.languages).toHaveProperty('json');
+  });
+
+  it('package-json is the same object every time it is read', () => {
+    expect(plugin.configs['package-json']).toBe(plugin.configs['package-json']);
   });
 
   it('untyped presets leave the parser to the user', () => {

@@ -176,12 +176,12 @@ export const shared = setup();`,
     code: `
 import { SendEmailRequest, RegionUS } from 'customerio-node';
 import { ConfigWrapper, GlobalApiKeySettings } from 'klaviyo-api';
-import { Analytics } from '@segment/analytics-node';
+import Analytics from '@rudderstack/rudder-sdk-node';
 import { api } from './lib/cio';
 app.post('/reset', async (req, res) => {
   ConfigWrapper(process.env.KLAVIYO_KEY);
   new GlobalApiKeySettings(process.env.KLAVIYO_KEY);
-  const segment = new Analytics({ writeKey: 'w' });
+  const rudder = new Analytics('w');
   const region = new RegionUS();
   await api.sendEmail(new SendEmailRequest({ to: req.body.email, transactional_message_id: '1' }));
 });`,

@@ -299,9 +299,9 @@ cio.track();`,
     {
       name: 'other analytics libraries and unrelated track methods',
       code: `import { TrackClient } from 'customerio-node';
-import Mixpanel from 'mixpanel';
-const mixpanel = Mixpanel.init(token);
-mixpanel.track(\`clicked_\${button}\`, {});
+import Rudder from '@rudderstack/rudder-sdk-node';
+const rudder = new Rudder(token);
+rudder.track(\`clicked_\${button}\`, {});
 posthog.capture({ distinctId: id, event: \`viewed_\${page}\` });
 analytics.track({ userId: id, event: \`viewed_\${page}\` });
 const tracker = { track(id, e) {} };
