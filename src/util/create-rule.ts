@@ -13,7 +13,34 @@ export interface CdpRuleDocs {
 /** Docs links are pinned to the installed version, so they match the rule that reported. */
 const docsUrl = (name: string): string => `${repositoryUrl}/blob/v${packageVersion}/docs/rules/${name}.md`;
 
-export const createRule = ESLintUtils.RuleCreator<CdpRuleDocs>(docsUrl);
+const withDocsUrl = ESLintUtils.RuleCreator<CdpRuleDocs>(docsUrl);
+
+/**
+ * typescript-eslint's creator, except that the defaults are merged into the configured options
+ * once per configuration rather than for every file: the merge starts with a `structuredClone` of
+ * the defaults, which across dozens of rules and thousands of files shows up in profiles. Rules
+ * treat their options as read-only, so one merged object can serve every file.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  definition: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, CdpRuleDocs>>,
+): ReturnType<typeof withDocsUrl<Options, MessageIds>> {
+  const rule = withDocsUrl(definition);
+  const defaults = (definition.meta.defaultOptions ?? definition.defaultOptions ?? []) as Options;
+  let lastKey: string | undefined;
+  let lastOptions: Options = defaults;
+  return {
+    ...rule,
+    create(context) {
+      // The presets configure rules without options: the common case costs no serialisation.
+      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
+      if (key !== lastKey) {
+        lastOptions = ESLintUtils.applyDefault(defaults, context.options) as Options;
+        lastKey = key;
+      }
+      return definition.create(context, lastOptions);
+    },
+  };
+}
 
 type JsonRuleDefinition<Options extends unknown[], MessageIds extends string> = JSONRuleDefinition<{
   RuleOptions: Options;
