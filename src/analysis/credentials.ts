@@ -359,6 +359,19 @@ export interface NameHint {
  * segment that carries a hint; stops at any other word. `undefined` segments are unknown parts.
  */
 export function hintOfSegments(segments: readonly (string | undefined)[]): NameHint | undefined {
+  // Names recur across a code base (`process.env.CIO_API_KEY`, `config.siteId`): read each once.
+  const key = JSON.stringify(segments);
+  if (hintCache.has(key)) return hintCache.get(key);
+  if (hintCache.size >= MAX_HINT_CACHE) hintCache.clear();
+  const hint = readHint(segments);
+  hintCache.set(key, hint);
+  return hint;
+}
+
+const MAX_HINT_CACHE = 10_000;
+const hintCache = new Map<string, NameHint | undefined>();
+
+function readHint(segments: readonly (string | undefined)[]): NameHint | undefined {
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i];
     if (segment === undefined) return undefined;
@@ -723,7 +736,18 @@ export interface CredentialSite {
  * `class Cio { constructor(config) { this.cio = new TrackClient(config.siteId, config.key) } }`),
  * the arguments of each call of that factory in the file.
  */
-export function credentialSites(sourceCode: SourceCode, constructions: readonly Construction[]): CredentialSite[] {
+export function credentialSites(sourceCode: SourceCode, constructions: readonly Construction[]): readonly CredentialSite[] {
+  const cached = siteCache.get(constructions);
+  if (cached) return cached;
+  const sites = findCredentialSites(sourceCode, constructions);
+  siteCache.set(constructions, sites);
+  return sites;
+}
+
+/** The engine's constructions are one array per file: both credential rules share its sites. */
+const siteCache = new WeakMap<readonly Construction[], readonly CredentialSite[]>();
+
+function findCredentialSites(sourceCode: SourceCode, constructions: readonly Construction[]): CredentialSite[] {
   const sites: CredentialSite[] = [];
   for (const construction of constructions) {
     for (const field of construction.fields) {

@@ -27,11 +27,28 @@ const NOT_A_VALUE = new Set(['is', 'has', 'should', 'can', 'did', 'needs', 'send
 
 /** The name says it holds a hash of something (`emailHash`, `hashed_email`, `sha256`). */
 export function namesHashed(name: string): boolean {
-  return nameTokens(name).some((token) => HASH_WORD.test(token));
+  return nameKind(name) === 'hashed';
 }
 
 /** The name says it holds an email address: `email`, `userEmail`, `email_address`, `EMAIL`. */
 export function namesEmail(name: string): boolean {
+  return nameKind(name) === 'email';
+}
+
+/** The same names come back in every call of every file: each is read once. */
+const nameKinds = new Map<string, 'hashed' | 'email' | 'other'>();
+
+function nameKind(name: string): 'hashed' | 'email' | 'other' {
+  let kind = nameKinds.get(name);
+  if (kind === undefined) {
+    kind = nameTokens(name).some((token) => HASH_WORD.test(token)) ? 'hashed' : readsAsEmail(name) ? 'email' : 'other';
+    if (nameKinds.size >= 10_000) nameKinds.clear();
+    nameKinds.set(name, kind);
+  }
+  return kind;
+}
+
+function readsAsEmail(name: string): boolean {
   const tokens = nameTokens(name);
   if (tokens.length === 0 || NOT_A_VALUE.has(tokens[0]) || tokens.some((token) => HASH_WORD.test(token))) return false;
   const last = tokens[tokens.length - 1];

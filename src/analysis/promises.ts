@@ -449,7 +449,22 @@ function thisMethodCalls(
   body: TSESTree.ClassBody,
   name: string,
 ): TSESTree.CallExpression[] {
-  const calls: TSESTree.CallExpression[] = [];
+  let index = thisCallIndex.get(body);
+  if (!index) {
+    index = indexThisCalls(sourceCode, body);
+    thisCallIndex.set(body, index);
+  }
+  return index.get(name) ?? [];
+}
+
+/** One walk per class body, shared by all its methods, in the order a per-name walk would find them. */
+const thisCallIndex = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[]>>();
+
+function indexThisCalls(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  body: TSESTree.ClassBody,
+): Map<string, TSESTree.CallExpression[]> {
+  const index = new Map<string, TSESTree.CallExpression[]>();
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: TSESTree.Node[] = [...body.body];
   let visited = 0;
@@ -466,19 +481,20 @@ function thisMethodCalls(
     if (node.type === AST_NODE_TYPES.FunctionDeclaration) continue;
     if (node.type === AST_NODE_TYPES.CallExpression) {
       const callee = unwrap(node.callee);
-      if (
-        callee.type === AST_NODE_TYPES.MemberExpression &&
-        callee.object.type === AST_NODE_TYPES.ThisExpression &&
-        memberName(callee) === name
-      ) {
-        calls.push(node);
+      if (callee.type === AST_NODE_TYPES.MemberExpression && callee.object.type === AST_NODE_TYPES.ThisExpression) {
+        const name = memberName(callee);
+        if (name !== undefined) {
+          const calls = index.get(name);
+          if (calls) calls.push(node);
+          else index.set(name, [node]);
+        }
       }
     }
     for (const key of keys[node.type] ?? []) {
       pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
     }
   }
-  return calls;
+  return index;
 }
 
 // ---------------------------------------------------------------------------------------------

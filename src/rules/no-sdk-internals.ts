@@ -18,6 +18,17 @@ const INTERNAL_NAMES: ReadonlySet<string> = new Set(
 
 /** The SDK whose build output or sources a specifier reaches into: `customerio-node/dist/lib/request`. */
 function internalPathOf(specifier: string): SdkDescriptor | undefined {
+  // Files import the same few packages over and over.
+  if (internalPaths.has(specifier)) return internalPaths.get(specifier);
+  if (internalPaths.size >= 5_000) internalPaths.clear();
+  const sdk = findInternalPath(specifier);
+  internalPaths.set(specifier, sdk);
+  return sdk;
+}
+
+const internalPaths = new Map<string, SdkDescriptor | undefined>();
+
+function findInternalPath(specifier: string): SdkDescriptor | undefined {
   return SDKS.find((sdk) => {
     if (!specifier.startsWith(`${sdk.id}/`)) return false;
     const folder = specifier.slice(sdk.id.length + 1).split('/')[0];
@@ -153,6 +164,8 @@ export default createRule<[], MessageIds>({
 
     return {
       ImportDeclaration(node) {
+        // Which bindings are used at run time is asked only of the rare deep import.
+        if (!internalPathOf(node.source.value)) return;
         if (loadsAtRunTime(node)) reportDeepImport(node.source, namedImports(node));
       },
       ImportExpression(node) {

@@ -209,7 +209,7 @@ function referenceSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node
   if (parent?.type === AST_NODE_TYPES.MethodDefinition && parent.value === fn) {
     const name = staticName(parent.key, parent.computed);
     if (parent.static || parent.kind !== 'method' || name === undefined) return [];
-    return thisReads(parent.parent, name);
+    return thisReads(sourceCode, parent.parent, name);
   }
   let declarator: TSESTree.Node | undefined;
   if (fn.type === AST_NODE_TYPES.FunctionDeclaration) {
@@ -232,20 +232,35 @@ function referenceSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node
 }
 
 /** `this.name` reads inside a class body, outside nested classes. */
-function thisReads(body: TSESTree.ClassBody, name: string): TSESTree.Node[] {
-  const reads: TSESTree.Node[] = [];
+function thisReads(sourceCode: SourceCode, body: TSESTree.ClassBody, name: string): TSESTree.Node[] {
+  let index = thisReadIndex.get(body);
+  if (!index) {
+    index = indexThisReads(sourceCode, body);
+    thisReadIndex.set(body, index);
+  }
+  return index.get(name) ?? [];
+}
+
+/** One walk per class body, shared by all its methods: a body is asked about once per client method. */
+const thisReadIndex = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
+
+function indexThisReads(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<string, TSESTree.Node[]> {
+  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  const index = new Map<string, TSESTree.Node[]>();
   let visited = 0;
   const visit = (node: TSESTree.Node): void => {
     if (visited++ > 20_000) return;
-    if (
-      node.type === AST_NODE_TYPES.MemberExpression &&
-      node.object.type === AST_NODE_TYPES.ThisExpression &&
-      memberName(node) === name
-    ) {
-      reads.push(node);
+    if (node.type === AST_NODE_TYPES.MemberExpression && node.object.type === AST_NODE_TYPES.ThisExpression) {
+      const name = memberName(node);
+      if (name !== undefined) {
+        const reads = index.get(name);
+        if (reads) reads.push(node);
+        else index.set(name, [node]);
+      }
     }
-    for (const [key, value] of Object.entries(node)) {
-      if (key === 'parent' || !value || typeof value !== 'object') continue;
+    for (const key of keys[node.type] ?? []) {
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (!value || typeof value !== 'object') continue;
       if (Array.isArray(value)) {
         for (const item of value) {
           if (item && typeof (item as TSESTree.Node).type === 'string' && !isClass(item as TSESTree.Node)) visit(item as TSESTree.Node);
@@ -256,7 +271,7 @@ function thisReads(body: TSESTree.ClassBody, name: string): TSESTree.Node[] {
     }
   };
   visit(body);
-  return reads;
+  return index;
 }
 
 function isClass(node: TSESTree.Node): boolean {
