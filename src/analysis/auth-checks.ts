@@ -176,37 +176,57 @@ export function getAuthChecks(context: Context, extraNames: readonly string[] = 
   return checks;
 }
 
+/**
+ * Names and patterns repeat from file to file (`user`, `session`, `requireAuth`, the same options):
+ * their word forms and compiled patterns are kept, up to a bound, instead of being redone per node.
+ */
+const MAX_MEMO = 5_000;
+
+function memo<T>(compute: (key: string) => T): (key: string) => T {
+  const results = new Map<string, T>();
+  return (key) => {
+    let result = results.get(key);
+    if (result === undefined) {
+      if (results.size >= MAX_MEMO) results.clear();
+      result = compute(key);
+      results.set(key, result);
+    }
+    return result;
+  };
+}
+
 /** A user's pattern; text that is not a valid regular expression matches as written. */
-export function toPattern(text: string): RegExp {
+export const toPattern: (text: string) => RegExp = memo((text) => {
+  // Never global or sticky, so one compiled pattern is safe to share.
   try {
     return new RegExp(text, 'i');
   } catch {
     return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'i');
   }
-}
+});
 
 /** `getServerSession` → `get-server-session`, `UseGuards` → `use-guards`, `JWTAuth` → `jwt-auth`. */
-export function nameWords(name: string): string {
-  return name
+export const nameWords: (name: string) => string = memo((name) =>
+  name
     .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean)
-    .join('-');
-}
+    .join('-'),
+);
 
 /** Does a callee or middleware name say it checks the caller? */
-export function isAuthName(name: string): boolean {
+export const isAuthName: (name: string) => boolean = memo((name) => {
   const words = nameWords(name);
   return AUTH_CALL_NAMES.some((pattern) => pattern.test(words));
-}
+});
 
-function hasIdentityWord(name: string): boolean {
-  return nameWords(name)
+const hasIdentityWord: (name: string) => boolean = memo((name) =>
+  nameWords(name)
     .split('-')
-    .some((word) => IDENTITY_WORDS.has(word));
-}
+    .some((word) => IDENTITY_WORDS.has(word)),
+);
 
 interface Registration {
   checks: AuthCheck[];
@@ -221,6 +241,12 @@ interface FileMiddleware {
   uses: { node: TSESTree.CallExpression; end: number }[];
   /** `fastify.addHook('onRequest', auth)`: protects every route of the instance. */
   hooks: TSESTree.CallExpression[];
+}
+
+interface FileNodes {
+  /** Calls of a method: `router.use(…)`, `fastify.addHook(…)`. */
+  memberCalls: TSESTree.CallExpression[];
+  decorators: TSESTree.Decorator[];
 }
 
 class Checks implements AuthChecks {
@@ -251,12 +277,15 @@ class Checks implements AuthChecks {
     try {
       const registration = this.registration(entry);
       if (registration.checks.length > 0) return registration.checks[0];
-      const file = this.middleware();
-      for (const call of registration.calls) {
-        const use = file.uses.find((candidate) => candidate.end <= call.range[0]);
-        if (use) return { kind: 'middleware', node: use.node };
+      // File-wide middleware only guards handlers registered in this file: no walk for the others.
+      if (registration.calls.length > 0) {
+        const file = this.middleware();
+        for (const call of registration.calls) {
+          const use = file.uses.find((candidate) => candidate.end <= call.range[0]);
+          if (use) return { kind: 'middleware', node: use.node };
+        }
+        if (file.hooks.length > 0) return { kind: 'middleware', node: file.hooks[0] };
       }
-      if (registration.calls.length > 0 && file.hooks.length > 0) return { kind: 'middleware', node: file.hooks[0] };
       for (const check of this.body(entry)) {
         if (check.node.range[0] >= node.range[1]) break;
         if (ignore && check.node.type === AST_NODE_TYPES.CallExpression && ignore(check.node)) continue;
@@ -724,13 +753,8 @@ class Checks implements AuthChecks {
   private publicList: TSESTree.Decorator[] | undefined;
 
   private publicDecorators(): TSESTree.Decorator[] {
-    if (this.publicList) return this.publicList;
-    const list: TSESTree.Decorator[] = [];
-    this.walkFile((node) => {
-      if (node.type === AST_NODE_TYPES.Decorator && PUBLIC_DECORATORS.has(nameOf(node) ?? '')) list.push(node);
-    });
-    this.publicList = list;
-    return list;
+    this.publicList ??= this.fileNodes().decorators.filter((node) => PUBLIC_DECORATORS.has(nameOf(node) ?? ''));
+    return this.publicList;
   }
 
   /** `router.use(auth)` and `fastify.addHook('onRequest', auth)` anywhere in the file. */
@@ -738,11 +762,8 @@ class Checks implements AuthChecks {
     if (this.fileMiddleware) return this.fileMiddleware;
     const found: FileMiddleware = { uses: [], hooks: [] };
     this.fileMiddleware = found;
-    this.walkFile((node) => {
-      if (node.type !== AST_NODE_TYPES.CallExpression) return;
-      const callee = unwrap(node.callee);
-      if (callee.type !== AST_NODE_TYPES.MemberExpression) return;
-      const method = memberName(callee);
+    for (const node of this.fileNodes().memberCalls) {
+      const method = memberName(unwrap(node.callee) as TSESTree.MemberExpression);
       if (method !== undefined && USE_METHODS.has(method)) {
         const checks = node.arguments.some(
           (arg) => arg.type !== AST_NODE_TYPES.SpreadElement && pathText(unwrap(arg)) === undefined && this.isAuthMiddleware(arg, 0),
@@ -755,22 +776,33 @@ class Checks implements AuthChecks {
           found.hooks.push(node);
         }
       }
-    });
+    }
     found.uses.sort((a, b) => a.end - b.end);
     return found;
   }
 
-  private walkFile(visit: (node: TSESTree.Node) => void): void {
+  private nodes: FileNodes | undefined;
+
+  /** One walk of the file, in source order, for both the middleware and the decorator questions. */
+  private fileNodes(): FileNodes {
+    if (this.nodes) return this.nodes;
+    const nodes: FileNodes = { memberCalls: [], decorators: [] };
+    this.nodes = nodes;
     const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
     const stack: TSESTree.Node[] = [this.sourceCode.ast];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      visit(node);
+      if (node.type === AST_NODE_TYPES.CallExpression) {
+        if (unwrap(node.callee).type === AST_NODE_TYPES.MemberExpression) nodes.memberCalls.push(node);
+      } else if (node.type === AST_NODE_TYPES.Decorator) {
+        nodes.decorators.push(node);
+      }
       for (const key of keys[node.type] ?? []) {
         if (key === 'typeAnnotation' || key === 'returnType' || key === 'typeArguments' || key === 'typeParameters') continue;
         pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
       }
     }
+    return nodes;
   }
 }
 

@@ -112,7 +112,9 @@ const COMPONENT_EXTENSIONS = /\.(vue|svelte)$/;
 const STORY_FILE = /\.stories\.[cm]?[jt]sx?$/;
 const SERVER_FILE = /(?:^|\.)server\.[cm]?[jt]sx?$|^\+server\./;
 
-const isUnder = (specifier: string, name: string): boolean => specifier === name || specifier.startsWith(`${name}/`);
+const SLASH = 0x2f;
+const isUnder = (specifier: string, name: string): boolean =>
+  specifier.startsWith(name) && (specifier.length === name.length || specifier.charCodeAt(name.length) === SLASH);
 
 interface RuntimeImport {
   specifier: string;
@@ -185,7 +187,11 @@ function exportedNames(program: TSESTree.Program): string[] {
   return names;
 }
 
-function hasJsx(sourceCode: Readonly<TSESLint.SourceCode>): boolean {
+/** TypeScript never parses JSX in these: the type-assertion syntax `<T>x` takes its place. */
+const NO_JSX_FILE = /\.[cm]?ts$/;
+
+function hasJsx(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): boolean {
+  if (NO_JSX_FILE.test(filename)) return false;
   // JSX leaves its own token types behind; scanning the flat token list needs no tree walk.
   return (sourceCode.ast.tokens ?? []).some((token) => token.type === 'JSXIdentifier' || token.type === 'JSXText');
 }
@@ -195,7 +201,7 @@ const cache = new WeakMap<TSESTree.Program, Map<string, ClientSideReason | null>
 /** Why the file is client-side code, or undefined when it is not (or may not be). */
 export function clientSideReason(context: Context, options: ClientSideOptions): ClientSideReason | undefined {
   const program = context.sourceCode.ast;
-  const key = JSON.stringify([options.clientGlobs, options.serverGlobs]);
+  const key = `${options.clientGlobs.join('\0')}\u0001${options.serverGlobs.join('\0')}`;
   let byOptions = cache.get(program);
   if (!byOptions) {
     byOptions = new Map();
@@ -253,7 +259,7 @@ function decide(context: Context, options: ClientSideOptions): ClientSideReason 
     );
   });
   if (framework !== undefined) return { kind: 'framework', module: framework.specifier };
-  if (!serverComponents && hasJsx(sourceCode)) return { kind: 'jsx' };
+  if (!serverComponents && hasJsx(sourceCode, context.filename)) return { kind: 'jsx' };
   return undefined;
 }
 

@@ -164,6 +164,9 @@ export function isRequestValue(access: RequestAccess | undefined): access is Req
 }
 
 class Tracer implements RequestValues {
+  /** Auth checks and rules ask about the same nodes of the same entry point again and again. */
+  private readonly traced = new Map<EntryPoint, Map<TSESTree.Node, RequestAccess | undefined>>();
+
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
 
   of(entry: EntryPoint, node: TSESTree.Node): RequestValue | undefined {
@@ -172,11 +175,20 @@ class Tracer implements RequestValues {
   }
 
   access(entry: EntryPoint, node: TSESTree.Node): RequestAccess | undefined {
-    try {
-      return this.trace(entry, node, 0);
-    } catch {
-      return undefined; // never throw on odd code
+    let byNode = this.traced.get(entry);
+    if (!byNode) {
+      byNode = new Map();
+      this.traced.set(entry, byNode);
     }
+    if (byNode.has(node)) return byNode.get(node);
+    let found: RequestAccess | undefined;
+    try {
+      found = this.trace(entry, node, 0);
+    } catch {
+      found = undefined; // never throw on odd code
+    }
+    byNode.set(node, found);
+    return found;
   }
 
   paramRole(entry: EntryPoint, index: number): ParamRole | undefined {

@@ -74,12 +74,20 @@ export default createRule<[], MessageIds>({
     const keyer = new PersonKeyer(sourceCode);
     const byNode = new Map<TSESTree.CallExpression, { owner: TSESTree.Node; identifies: PersonCall[]; tracks: PersonCall[] }>();
     const kindsByOwner = new Map<TSESTree.Node, Map<string, number>>();
+    // Only functions that both identify and track can order them wrongly: no person keys for the rest.
+    const candidates: { call: SdkCall; kind: 'identify' | 'track'; owner: TSESTree.Node }[] = [];
+    const kindsSeen = new Map<TSESTree.Node, number>();
     for (const call of analysis.calls) {
       const kind = call.method.kind;
       if (kind !== 'identify' && kind !== 'track') continue;
+      const owner = codePathOwner(call.node);
+      candidates.push({ call, kind, owner });
+      kindsSeen.set(owner, (kindsSeen.get(owner) ?? 0) | (kind === 'identify' ? 1 : 2));
+    }
+    for (const { call, kind, owner } of candidates) {
+      if (kindsSeen.get(owner) !== 3) continue;
       const personCall = describe(call, kind, keyer);
       if (!personCall) continue;
-      const owner = codePathOwner(call.node);
       let entry = byNode.get(call.node);
       if (!entry) {
         entry = { owner, identifies: [], tracks: [] };
@@ -132,9 +140,13 @@ function describe(call: SdkCall, kind: 'identify' | 'track', keyer: PersonKeyer)
   const person = keyer.key(field.node);
   if (!person) return undefined;
   const promise = call.method.returns === 'promise';
+  // Only messages show the text: most calls are never reported.
+  let text: string | undefined;
   return {
     key: `${call.sdk.id}\u0000${person.key}`,
-    person: person.text,
+    get person() {
+      return (text ??= keyer.text(person.node));
+    },
     promise,
     completes: kind !== 'identify' || !promise || isSettled(call.node),
   };
@@ -471,12 +483,16 @@ class PersonKeyer {
 
   constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
 
-  key(node: TSESTree.Node): { key: string; text: string } | undefined {
+  key(node: TSESTree.Node): { key: string; node: TSESTree.Node } | undefined {
     const target = this.strip(node);
     const key = this.structural(target, 0);
-    if (key === undefined) return undefined;
-    const text = this.sourceCode.getText(target).replace(/\s+/g, ' ');
-    return { key, text: text.length > MAX_PERSON_TEXT ? `${text.slice(0, MAX_PERSON_TEXT - 1)}…` : text };
+    return key === undefined ? undefined : { key, node: target };
+  }
+
+  /** The person id as written, shortened for messages. */
+  text(node: TSESTree.Node): string {
+    const text = this.sourceCode.getText(node).replace(/\s+/g, ' ');
+    return text.length > MAX_PERSON_TEXT ? `${text.slice(0, MAX_PERSON_TEXT - 1)}…` : text;
   }
 
   /** Strips what does not change the id: TS wrappers, `String(x)`, `x.toString()`, `` `${x}` ``. */
@@ -517,8 +533,11 @@ class PersonKeyer {
       case AST_NODE_TYPES.Identifier: {
         const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node);
         if (!variable || variable.defs.length === 0) return `global:${node.name}`;
-        const writes = variable.references.filter((reference) => reference.isWrite()).length;
-        if (variable.defs.length > 1 || writes > 1) return undefined;
+        if (variable.defs.length > 1) return undefined;
+        let writes = 0;
+        for (const reference of variable.references) {
+          if (reference.isWrite() && ++writes > 1) return undefined;
+        }
         let id = this.variables.get(variable);
         if (id === undefined) {
           id = this.variables.size;

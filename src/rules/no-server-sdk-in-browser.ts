@@ -141,10 +141,15 @@ export default createRule<Options, MessageIds>({
 
     return {
       ImportDeclaration(node) {
-        if (node.importKind === 'type' || !usedAsValue(node)) return;
+        if (node.importKind === 'type') return;
+        // The cheap question first: most imports are of no server SDK, whatever their bindings.
         const before = found.length;
         consider(node.source, node.source);
-        if (found.length === before && typed && node.source.value.startsWith('.')) typedClientImport(node);
+        if (found.length > before) {
+          if (!usedAsValue(node)) found.length = before;
+          return;
+        }
+        if (typed && node.source.value.startsWith('.') && usedAsValue(node)) typedClientImport(node);
       },
       ImportExpression(node) {
         consider(node.source, node.source);

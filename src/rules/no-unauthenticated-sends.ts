@@ -110,8 +110,12 @@ export default createRule<Options, MessageIds>({
       Program() {
         if (analysis.calls.length === 0 && analysis.constructions.length === 0) return;
         const facts = getFunctionFacts(context);
-        const requests = getRequestValues(context);
-        const auth = getAuthChecks(context, options.authFunctions ?? []);
+        // Most SDK calls sit outside HTTP entry points: request values and auth checks only for those inside.
+        let requestValues: RequestValues | undefined;
+        let authChecks: AuthChecks | undefined;
+        const requests = (): RequestValues => (requestValues ??= getRequestValues(context));
+        const auth = (): AuthChecks => (authChecks ??= getAuthChecks(context, options.authFunctions ?? []));
+        const allowed = new Map<EntryPoint, boolean>();
         const reported = new Set<TSESTree.Node>();
         const isSdkCall = (node: TSESTree.CallExpression): boolean => analysis.callByNode.has(node);
 
@@ -123,8 +127,13 @@ export default createRule<Options, MessageIds>({
           kind: MethodKind,
         ): void => {
           if (!finding || reported.has(finding.node)) return;
-          if (auth.before(entry, site, isSdkCall)) return;
-          if (isAllowed(auth, entry, allow)) return;
+          if (auth().before(entry, site, isSdkCall)) return;
+          let isAllowedEntry = allowed.get(entry);
+          if (isAllowedEntry === undefined) {
+            isAllowedEntry = isAllowed(auth(), entry, allow);
+            allowed.set(entry, isAllowedEntry);
+          }
+          if (isAllowedEntry) return;
           reported.add(finding.node);
           context.report({
             node: finding.node,
@@ -142,7 +151,7 @@ export default createRule<Options, MessageIds>({
         for (const call of analysis.calls) {
           const entry = httpEntry(facts, call.node);
           if (!entry) continue;
-          check(call.node, entry, callFinding(requests, entry, call), `\`${call.method.name}\``, call.method.kind);
+          check(call.node, entry, callFinding(requests(), entry, call), `\`${call.method.name}\``, call.method.kind);
         }
 
         for (const construction of analysis.constructions) {
@@ -150,14 +159,14 @@ export default createRule<Options, MessageIds>({
           const label = `\`new ${construction.client.name}\``;
           const entry = httpEntry(facts, construction.node);
           if (entry) {
-            check(construction.node, entry, constructionFinding(requests, entry, construction.fields), label, 'send');
+            check(construction.node, entry, constructionFinding(requests(), entry, construction.fields), label, 'send');
             continue;
           }
           // `function sendWelcome(to) { … new SendEmailRequest({ to }) … }` called from a handler.
           for (const site of helperCallSites(sourceCode, facts, construction)) {
             const siteEntry = httpEntry(facts, site.call);
             if (!siteEntry) continue;
-            check(site.call, siteEntry, constructionFinding(requests, siteEntry, site.fields), label, 'send');
+            check(site.call, siteEntry, constructionFinding(requests(), siteEntry, site.fields), label, 'send');
           }
         }
       },
@@ -298,9 +307,19 @@ interface AllowList {
   test(text: string): boolean;
 }
 
+/** Options repeat for every file: the compiled list is kept per distinct list. */
+const allowLists = new Map<string, AllowList>();
+
 function compileAllowList(patterns: readonly string[]): AllowList {
-  const compiled = patterns.map(toPattern);
-  return { test: (text) => compiled.some((pattern) => pattern.test(text)) };
+  const key = patterns.join('\n');
+  let list = allowLists.get(key);
+  if (!list) {
+    const compiled = patterns.map(toPattern);
+    list = { test: (text) => compiled.some((pattern) => pattern.test(text)) };
+    if (allowLists.size >= 100) allowLists.clear();
+    allowLists.set(key, list);
+  }
+  return list;
 }
 
 /** `subscribeToNewsletter` → `subscribe-to-newsletter`, `/sign_up` → `/sign-up`. */
