@@ -92,7 +92,8 @@ export default createRule<Options, MessageIds>({
             return { sdk: binding.client.sdk, client: `\`${name}\`, a ${binding.client.spec.name}` };
           }
         }
-        // Declared without its class (`clients: { './lib/cio': ['cio'] }`): every SDK of the model is server-only.
+        // Declared without its class (`clients: { './lib/cio': ['cio'] }`): a server SDK only if every SDK of the model
+        // is one, which the analytics SDKs with their public keys are not; precision first.
         return unknownClass !== undefined && SERVER_SDKS.length === SDKS.length ? { client: `\`${unknownClass}\`` } : undefined;
       }
       return undefined;

@@ -15,6 +15,17 @@ const cioNode = (reason: string) => ({ module: 'customerio-node', secrets: CIO_S
 
 const valid: ValidTestCase<Options>[] = [
   {
+    // Without its class the client may be an analytics SDK's, whose key is public: not a leak to report.
+    name: "a client module declared without its class (settings.cdp.clients) in a 'use client' file",
+    filename: 'src/components/Signup.tsx',
+    settings: { cdp: { clients: { './lib/analytics': ['analytics'] } } },
+    code: `
+'use client';
+import { analytics } from '../lib/analytics';
+export function Signup() { return <button onClick={() => analytics}>Sign up</button>; }
+`,
+  },
+  {
     name: 'a server module with no sign of client-side code',
     filename: 'src/lib/cio.ts',
     code: `
@@ -333,7 +344,7 @@ export async function load() {
   {
     name: "the app's client module (settings.cdp.clients) imported into a 'use client' file",
     filename: 'src/components/Signup.tsx',
-    settings: { cdp: { clients: { './lib/cio': { cio: 'TrackClient' }, './lib/klaviyo': ['profiles'] } } },
+    settings: { cdp: { clients: { './lib/cio': { cio: 'TrackClient' }, './lib/klaviyo': { profiles: 'ProfilesApi' } } } },
     code: `
 'use client';
 import { cio } from '@/lib/cio';
@@ -359,9 +370,9 @@ export function Signup() { return <button onClick={() => [cio.track('a', { name:
         column: 26,
         data: {
           module: '../lib/klaviyo',
-          client: '`profiles`',
-          sdk: 'server SDK',
-          secrets: 'a secret key',
+          client: '`profiles`, a ProfilesApi',
+          sdk: 'Klaviyo (klaviyo-api)',
+          secrets: 'its private API key',
           reason: "it starts with 'use client'",
         },
       },
