@@ -48,7 +48,13 @@ function convert(glob: string): string {
       let body = glob.slice(i + 1, close);
       const negated = body.startsWith('!') || body.startsWith('^');
       if (negated) body = body.slice(1);
-      out += `[${negated ? '^' : ''}${body.replace(/\\/g, '\\\\').replace(/]/g, '\\]')}]`;
+      const set = `[${negated ? '^' : ''}${body.replace(/\\/g, '\\\\').replace(/]/g, '\\]')}]`;
+      // A class no regular expression can hold (`[z-a]`) is plain text, as in other glob matchers.
+      if (!isValidClass(set)) {
+        out += '\\[';
+        continue;
+      }
+      out += set;
       i = close;
     } else if (char === '{') {
       const close = matchingBrace(glob, i);
@@ -64,6 +70,15 @@ function convert(glob: string): string {
     }
   }
   return out;
+}
+
+function isValidClass(set: string): boolean {
+  try {
+    new RegExp(set);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function matchingBrace(text: string, open: number): number {

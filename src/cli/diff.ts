@@ -1,4 +1,11 @@
-import { maskInText } from '../analysis/credentials.js';
+import { maskInText, maskSecret } from '../analysis/credentials.js';
+
+/**
+ * Masks a diff line. Besides what the rules mask, a run of hexadecimal as long as a key is masked
+ * even with no letter or no digit in it (`12345678901234567890` is as valid a key as any).
+ */
+const maskLine = (text: string): string =>
+  maskInText(text).replace(/(?<![\w$])[0-9a-fA-F]{16,}(?![\w$])/g, (run) => maskSecret(run).slice(1, -1));
 
 type Edit = { kind: ' ' | '-' | '+'; text: string };
 
@@ -88,7 +95,7 @@ export function unifiedDiff(name: string, before: string, after: string, context
     const oldCount = slice.filter((edit) => edit.kind !== '+').length;
     const newCount = slice.filter((edit) => edit.kind !== '-').length;
     out.push(`@@ -${oldCount === 0 ? oldLine - 1 : oldLine},${oldCount} +${newCount === 0 ? newLine - 1 : newLine},${newCount} @@`);
-    for (const edit of slice) out.push(`${edit.kind}${maskInText(edit.text)}`);
+    for (const edit of slice) out.push(`${edit.kind}${maskLine(edit.text)}`);
   }
   return out.join('\n');
 }

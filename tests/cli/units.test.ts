@@ -297,7 +297,7 @@ describe('settings files', () => {
     ['throws.mjs', 'could not load settings file throws.mjs: cannot load'],
     ['array.json', "invalid settings file array.json: expected an object (the value of settings.cdp) as its default export, its 'cdpSettings' export or its JSON"],
     ['settings.yaml', 'settings file settings.yaml must be .json, .js, .mjs or .cjs'],
-    ['bad-class.json', "invalid settings file bad-class.json: invalid settings.cdp.clients['./lib/cio'].cio: unknown client class 'TrackClientt'"],
+    ['bad-class.json', "invalid settings file bad-class.json: invalid settings.cdp.clients['./lib/cio'].cio: unknown client class 'TrackClientt'; did you mean 'TrackClient'?"],
     ['missing.json', 'settings file not found: missing.json'],
   ])('rejects %s', async (file, message) => {
     await expect(loadSettingsFile(file, dir)).rejects.toThrow(new UsageError(message));

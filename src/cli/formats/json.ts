@@ -2,8 +2,11 @@ import type { Linter } from 'eslint';
 import { maskInText } from '../../analysis/credentials.js';
 import type { Report } from '../types.js';
 
-/** Does a piece of code hold something shaped like a key (what the rules mask in their messages)? */
-const holdsSecret = (text: string): boolean => maskInText(text) !== text;
+/**
+ * Does a piece of code hold something shaped like a key: what the rules mask in their messages, or
+ * a run of hexadecimal as long as a key (with no letter, or no digit, it is a key all the same)?
+ */
+const holdsSecret = (text: string): boolean => maskInText(text) !== text || /(?<![\w$])[0-9a-fA-F]{16,}(?![\w$])/.test(text);
 
 /**
  * A fix or suggestion whose replacement code contains a key-shaped value (a suggestion that moves
