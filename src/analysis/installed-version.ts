@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -100,14 +100,26 @@ function readManifest(file: string, now: number): Manifest | null {
   const cached = manifestCache.get(file);
   if (cached && cached.expires > now) return cached.value;
   let value: Manifest | null = null;
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
-    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed;
-  } catch {
-    value = null; // missing, unreadable or not JSON: as if absent
+  // Most directories have no such file: asking first costs no exception (a thrown error with a
+  // stack per directory was most of this lookup's time).
+  if (exists(file)) {
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) value = parsed;
+    } catch {
+      value = null; // unreadable or not JSON: as if absent
+    }
   }
   manifestCache.set(file, { value, expires: now + TTL_MS });
   return value;
+}
+
+function exists(file: string): boolean {
+  try {
+    return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false; // a path component that is a file, or no permission
+  }
 }
 
 function dependencyRange(manifest: Manifest, packageName: string): string | undefined {

@@ -34,6 +34,13 @@ export class Resolver {
   private readonly returnMemo = new Map<FunctionNode, SdkValue | null>();
   private readonly memberMemo = new Map<ClassNode, Map<string, SdkValue | null>>();
   private readonly inProgress = new Set<unknown>();
+  /**
+   * Answers per node, kept only when no cycle or depth limit cut the search short: such an answer
+   * depends on nothing but the memos above, so asking again gives the same. Rules and the engine
+   * ask about the same callees and receivers several times.
+   */
+  private readonly nodeMemo = new Map<TSESTree.Node, SdkValue | null>();
+  private cut = false;
   private depth = 0;
 
   constructor(
@@ -43,13 +50,26 @@ export class Resolver {
   ) {}
 
   resolve(node: TSESTree.Node | null | undefined): SdkValue | undefined {
-    if (!node || this.depth > MAX_DEPTH) return undefined;
+    if (!node) return undefined;
+    if (this.depth > MAX_DEPTH) {
+      this.cut = true;
+      return undefined;
+    }
+    const target = unwrap(node);
+    const known = this.nodeMemo.get(target);
+    if (known !== undefined) return known ?? undefined;
+    const outerCut = this.cut;
+    this.cut = false;
     this.depth++;
+    let value: SdkValue | undefined;
     try {
-      return this.resolveInner(unwrap(node));
+      value = this.resolveInner(target);
     } finally {
       this.depth--;
     }
+    if (!this.cut) this.nodeMemo.set(target, value ?? null);
+    this.cut ||= outerCut;
+    return value;
   }
 
   /** The client a value is, or undefined. Module singletons (`Profiles`) count. */
@@ -111,7 +131,10 @@ export class Resolver {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(node), node);
     if (!variable) return undefined;
     if (this.variableMemo.has(variable)) return this.variableMemo.get(variable) ?? undefined;
-    if (this.inProgress.has(variable)) return undefined;
+    if (this.inProgress.has(variable)) {
+      this.cut = true;
+      return undefined;
+    }
     this.inProgress.add(variable);
     let value: SdkValue | undefined;
     try {
@@ -308,7 +331,10 @@ export class Resolver {
     }
     if (members.has(name)) return members.get(name) ?? undefined;
     const key = `${name}\u0000`;
-    if (this.inProgress.has(owner) && this.inProgress.has(key)) return undefined;
+    if (this.inProgress.has(owner) && this.inProgress.has(key)) {
+      this.cut = true;
+      return undefined;
+    }
     this.inProgress.add(owner);
     this.inProgress.add(key);
     let value: SdkValue | undefined;
@@ -407,7 +433,10 @@ export class Resolver {
   /** What a local function returns; `async` functions return a promise of it. */
   returnValue(fn: FunctionNode): SdkValue | undefined {
     if (this.returnMemo.has(fn)) return this.returnMemo.get(fn) ?? undefined;
-    if (this.inProgress.has(fn)) return undefined;
+    if (this.inProgress.has(fn)) {
+      this.cut = true;
+      return undefined;
+    }
     this.inProgress.add(fn);
     let value: SdkValue | undefined;
     try {

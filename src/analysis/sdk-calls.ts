@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import { API_HOSTS, METHOD_NAMES, MODULES, SDKS } from '../sdk/index.js';
 import type { ArgPath, ClientSpec, FieldRole, FieldSpec, MethodSpec, SdkDescriptor } from '../sdk/types.js';
 import { enclosingFunction, findProperty, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
+import { nodesOfType } from './file-index.js';
 import { Resolver, exportAt, thisOwner, type FileIndex } from './resolver.js';
 import { readSettings, type CdpSettings } from './settings.js';
 import { typedClientOf, type TypedClientOf } from './typed.js';
@@ -109,7 +110,11 @@ const needleCache = new WeakMap<CdpSettings, RegExp>();
 // With types, a client imported from any module can be resolved; a file needs at least a call of a known method name.
 const TYPED_NEEDLE = new RegExp(`\\.\\s*(?:${[...METHOD_NAMES].map(escape).join('|')})\\s*\\(`);
 
-/** One regular-expression test on the text decides whether a file is worth analysing at all. */
+/**
+ * One regular-expression test on the text decides whether a file is worth analysing at all.
+ * (`includes` prefilters on distinctive parts of the needles measured no faster: each is a scan of
+ * its own, and the alternation already runs at one scan.)
+ */
 function mentionsSdk(text: string, settings: CdpSettings): boolean {
   let needles = needleCache.get(settings);
   if (!needles) {
@@ -125,60 +130,39 @@ function mentionsSdk(text: string, settings: CdpSettings): boolean {
 }
 
 interface Walked extends FileIndex {
-  calls: TSESTree.CallExpression[];
-  news: TSESTree.NewExpression[];
+  calls: readonly TSESTree.CallExpression[];
+  news: readonly TSESTree.NewExpression[];
 }
 
-/** One walk over the file collects every node the engine needs. */
+/** The nodes the engine needs, from the file's shared walk. */
 function walk(sourceCode: Readonly<TSESLint.SourceCode>): Walked {
-  const walked: Walked = { calls: [], news: [], returns: new Map(), thisAssignments: new Map() };
-  const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-  const stack: TSESTree.Node[] = [sourceCode.ast];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
-    switch (node.type) {
-      case AST_NODE_TYPES.CallExpression:
-        walked.calls.push(node);
-        break;
-      case AST_NODE_TYPES.NewExpression:
-        walked.news.push(node);
-        break;
-      case AST_NODE_TYPES.ReturnStatement: {
-        const fn = enclosingFunction(node);
-        if (fn && node.argument) {
-          const list = walked.returns.get(fn) ?? [];
-          list.push(node.argument);
-          walked.returns.set(fn, list);
-        }
-        break;
-      }
-      case AST_NODE_TYPES.AssignmentExpression: {
-        const left = unwrap(node.left);
-        if (left.type === AST_NODE_TYPES.MemberExpression && left.object.type === AST_NODE_TYPES.ThisExpression) {
-          const owner = thisOwner(left.object);
-          const name = memberName(left);
-          if (owner && owner.type !== AST_NODE_TYPES.ObjectExpression && name !== undefined) {
-            const members = walked.thisAssignments.get(owner) ?? new Map<string, TSESTree.Expression[]>();
-            members.set(name, [...(members.get(name) ?? []), node.right]);
-            walked.thisAssignments.set(owner, members);
-          }
-        }
-        break;
-      }
-      default:
-        break;
+  const walked: Walked = {
+    calls: nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression),
+    news: nodesOfType(sourceCode, AST_NODE_TYPES.NewExpression),
+    returns: new Map(),
+    thisAssignments: new Map(),
+  };
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.ReturnStatement)) {
+    const fn = node.argument && enclosingFunction(node);
+    if (!fn || !node.argument) continue;
+    const list = walked.returns.get(fn);
+    if (list) list.push(node.argument);
+    else walked.returns.set(fn, [node.argument]);
+  }
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.AssignmentExpression)) {
+    const left = unwrap(node.left);
+    if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+    const owner = thisOwner(left.object);
+    const name = memberName(left);
+    if (!owner || owner.type === AST_NODE_TYPES.ObjectExpression || name === undefined) continue;
+    let members = walked.thisAssignments.get(owner);
+    if (!members) {
+      members = new Map<string, TSESTree.Expression[]>();
+      walked.thisAssignments.set(owner, members);
     }
-    for (const key of keys[node.type] ?? []) {
-      const child = (node as unknown as Record<string, unknown>)[key];
-      if (Array.isArray(child)) {
-        for (let i = child.length - 1; i >= 0; i--) {
-          const item = child[i] as TSESTree.Node | null;
-          if (item && typeof item.type === 'string') stack.push(item);
-        }
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') {
-        stack.push(child as TSESTree.Node);
-      }
-    }
+    const list = members.get(name);
+    if (list) list.push(node.right);
+    else members.set(name, [node.right]);
   }
   return walked;
 }
@@ -213,7 +197,11 @@ function analyse(context: Context, settings: CdpSettings): SdkAnalysis {
   calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
 
   const callByNode = new Map<TSESTree.Node, SdkCall[]>();
-  for (const call of calls) callByNode.set(call.node, [...(callByNode.get(call.node) ?? []), call]);
+  for (const call of calls) {
+    const list = callByNode.get(call.node);
+    if (list) list.push(call);
+    else callByNode.set(call.node, [call]);
+  }
   return {
     active: true,
     calls,
@@ -232,8 +220,11 @@ function analyse(context: Context, settings: CdpSettings): SdkAnalysis {
 
 /** A direct call: each argument lands where it is written. */
 function positional(count: number): ArgBinding[] {
-  return Array.from({ length: count }, (_, index) => ({ arg: index, path: [], landing: { index } }));
+  const bindings: ArgBinding[] = new Array<ArgBinding>(count);
+  for (let index = 0; index < count; index++) bindings[index] = { arg: index, path: NO_PATH, landing: { index } };
+  return bindings;
 }
+const NO_PATH: readonly string[] = [];
 const genericMethods = new WeakMap<ClientSpec, Map<string, MethodSpec>>();
 
 /** A method the table does not list, on a client whose every method returns a promise. */
@@ -298,6 +289,7 @@ function directCall(
   const method = findMethod(clientValue.client, name);
   if (!method) return undefined;
   if (method.returns === 'promiseHolder') promiseHolderCalls.add(node);
+  const argMap = positional(node.arguments.length);
   return {
     node,
     sdk: clientValue.sdk,
@@ -305,8 +297,8 @@ function directCall(
     method,
     receiver: callee.object,
     clientValue,
-    argMap: positional(node.arguments.length),
-    fields: resolveFields(method.fields, node.arguments, positional(node.arguments.length)),
+    argMap,
+    fields: resolveFields(method.fields, node.arguments, argMap),
   };
 }
 
@@ -329,14 +321,15 @@ function boundCall(
   const method = client && findMethod(client, value.path[value.path.length - 1]);
   if (!client || !method) return undefined;
   if (method.returns === 'promiseHolder') promiseHolderCalls.add(node);
+  const argMap = positional(node.arguments.length);
   return {
     node,
     sdk: found.sdk,
     client,
     method,
     clientValue: { kind: 'client', sdk: found.sdk, client, origin: callee },
-    argMap: positional(node.arguments.length),
-    fields: resolveFields(method.fields, node.arguments, positional(node.arguments.length)),
+    argMap,
+    fields: resolveFields(method.fields, node.arguments, argMap),
   };
 }
 
@@ -355,7 +348,9 @@ export function resolveFields(
   bindings: readonly ArgBinding[],
 ): ResolvedField[] {
   // The most specific binding wins: `{ name }` passed separately beats the whole object.
-  const ordered = [...bindings].sort((a, b) => (b.landing.path?.length ?? 0) - (a.landing.path?.length ?? 0));
+  const ordered = bindings.some((binding) => binding.landing.path?.length)
+    ? [...bindings].sort((a, b) => (b.landing.path?.length ?? 0) - (a.landing.path?.length ?? 0))
+    : bindings;
   const fields: ResolvedField[] = [];
   for (const spec of specs) {
     const wanted = spec.at.path ?? [];
@@ -364,7 +359,9 @@ export function resolveFields(
       const arg = args[binding.arg] as TSESTree.CallExpressionArgument | undefined;
       if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) break;
       if (spec.unlessObject && wanted.length === 0 && binding.path.length === 0 && isObjectValue(arg)) break;
-      const found = lookupPath(arg, [...binding.path, ...wanted.slice(binding.landing.path?.length ?? 0)]);
+      const skip = binding.landing.path?.length ?? 0;
+      const path = binding.path.length === 0 && skip === 0 ? wanted : [...binding.path, ...wanted.slice(skip)];
+      const found = lookupPath(arg, path);
       if (found) fields.push({ spec, ...found, indirect: found.indirect || binding.path.length > 0 });
       break;
     }

@@ -192,7 +192,9 @@ export default createRule<Options, MessageIds>({
         for (const entry of entries) {
           entry.type = classifier.classify(entry.node);
           const id = `${entry.group}\u0000${entry.key}`;
-          byKey.set(id, [...(byKey.get(id) ?? []), entry]);
+          const list = byKey.get(id);
+          if (list) list.push(entry);
+          else byKey.set(id, [entry]);
         }
         const typed = Boolean(sourceCode.parserServices?.program);
 

@@ -199,7 +199,8 @@ export default createRule<Options, MessageIds>({
         });
         return;
       }
-      const bytes = encoder.encode(name).length;
+      // UTF-8 takes at most three bytes per UTF-16 unit: most names need no encoding to pass.
+      const bytes = spec.maxBytes !== undefined && name.length * 3 > spec.maxBytes ? encoder.encode(name).length : 0;
       if (spec.maxBytes !== undefined && bytes > spec.maxBytes) {
         context.report({
           node,
