@@ -1,4 +1,4 @@
-import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
+import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 
 export type FunctionNode =
   | TSESTree.FunctionDeclaration
@@ -165,4 +165,17 @@ export function pushNodes(stack: TSESTree.Node[], value: unknown): void {
   } else if (isNode(value)) {
     stack.push(value);
   }
+}
+
+/**
+ * The last token of a node together with the parentheses around it (`(key as string)` ends at its
+ * `)`), so that text inserted after it lands outside them. The parentheses of a call with this one
+ * argument are the call's, not the node's.
+ */
+export function lastTokenWithParens(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): TSESTree.Token {
+  let last = sourceCode.getLastToken(node)!;
+  for (let times = 1; ASTUtils.isParenthesized(times, node, sourceCode); times++) {
+    last = sourceCode.getTokenAfter(last)!;
+  }
+  return last;
 }

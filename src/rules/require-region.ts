@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { findProperty, memberChain, memberName, staticName, unwrap } from '../analysis/ast.js';
+import { findProperty, lastTokenWithParens, memberChain, memberName, staticName, unwrap } from '../analysis/ast.js';
 import { getSdkAnalysis, type Construction } from '../analysis/sdk-calls.js';
 import { followBindings, isTestFile } from '../analysis/values.js';
 import type { RegionId, RegionSpec, SdkDescriptor } from '../sdk/types.js';
@@ -432,7 +432,7 @@ export default createRule<Options, MessageIds>({
           }
           if (args.length !== index) return undefined;
           const lastArg = args[args.length - 1];
-          return lastArg ? fixer.insertTextAfter(lastArg, `, { ${entry} }`) : undefined;
+          return lastArg ? fixer.insertTextAfter(lastTokenWithParens(sourceCode, lastArg), `, { ${entry} }`) : undefined;
         };
         if (!object && args.length !== index) return [];
         return [

@@ -57,18 +57,4 @@ export const Page = () => <button onClick={() => client.track({ userId: 'u', eve
 `,
     filename: 'src/components/page.tsx',
   },
-  {
-    id: 'require-region: the suggestion appends the options inside a parenthesized last argument',
-    note:
-      "`new PostHog((key as string))` with `settings.cdp.region` set: the suggestion writes `new PostHog((key as " +
-      "string, { host: … }))`, a sequence expression in one argument, so the client still gets no host and the " +
-      'report stays. The new argument belongs after the closing parenthesis.',
-    matches: (failure) =>
-      failure.rule === 'cdp/require-region' && failure.kind === 'suggestion keeps its report' && /^, \{/.test(failure.text ?? ''),
-    code: `import { PostHog } from 'posthog-node';
-export const posthog = new PostHog((process.env.POSTHOG_KEY as string));
-`,
-    filename: 'src/lib/posthog.ts',
-    cdp: { region: 'US' },
-  },
 ];

@@ -503,6 +503,30 @@ export const analytics = new Analytics({ writeKey: process.env.CIO_WRITE_KEY!, h
     output: null,
   },
   {
+    name: 'EU workspace: the suggested options go after a parenthesized last argument, not inside it',
+    settings: EU,
+    code: `
+import { TrackClient } from 'customerio-node';
+export const cio = new TrackClient(process.env.A!, (process.env.B as string));
+`,
+    errors: [
+      {
+        messageId: 'missingRegion',
+        line: 3,
+        column: 20,
+        suggestions: [
+          {
+            messageId: 'addRegion',
+            output: `
+import { TrackClient, RegionEU } from 'customerio-node';
+export const cio = new TrackClient(process.env.A!, (process.env.B as string), { region: RegionEU });
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
     name: 'EU workspace: clients built without a region',
     settings: EU,
     code: `
