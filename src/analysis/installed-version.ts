@@ -244,3 +244,12 @@ export function describeInstalled(version: InstalledVersion): string {
   if (version.source === 'package.json') return `package.json asks for ${version.major}.x or later`;
   return 'the installed version could not be read (the current one is assumed)';
 }
+
+/** The installed major version of each SDK for one linted file, looked up once per SDK. */
+export function majorVersions(context: { physicalFilename: string; cwd: string }): (sdkId: string) => number | undefined {
+  const majors = new Map<string, number | undefined>();
+  return (sdkId) => {
+    if (!majors.has(sdkId)) majors.set(sdkId, installedVersion(sdkId, context.physicalFilename, context.cwd).major);
+    return majors.get(sdkId);
+  };
+}

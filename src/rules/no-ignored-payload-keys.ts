@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { staticName, unwrap } from '../analysis/ast.js';
-import { installedVersion, majorSatisfies } from '../analysis/installed-version.js';
+import { majorSatisfies, majorVersions } from '../analysis/installed-version.js';
 import { getSdkAnalysis, resolveFields, type SdkCall } from '../analysis/sdk-calls.js';
 import { followBindings } from '../analysis/values.js';
 import type { PayloadAttribute, PayloadModel } from '../sdk/types.js';
@@ -61,11 +61,7 @@ export default createRule<[], MessageIds>({
     const analysis = getSdkAnalysis(context);
     if (!analysis.active) return {};
     const sourceCode = context.sourceCode;
-    const majors = new Map<string, number | undefined>();
-    const majorOf = (sdkId: string): number | undefined => {
-      if (!majors.has(sdkId)) majors.set(sdkId, installedVersion(sdkId, context.physicalFilename, context.cwd).major);
-      return majors.get(sdkId);
-    };
+    const majorOf = majorVersions(context);
     const reported = new Set<TSESTree.Node>();
 
     /** Checks an object (or, for lists, each object of an array) against its model. */

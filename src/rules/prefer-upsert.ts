@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { enclosingFunction, isFunction, memberName, pushNodes, unwrap } from '../analysis/ast.js';
-import { installedVersion, majorSatisfies } from '../analysis/installed-version.js';
+import { majorSatisfies, majorVersions } from '../analysis/installed-version.js';
 import { followPromise } from '../analysis/promises.js';
 import { getSdkAnalysis, type SdkCall } from '../analysis/sdk-calls.js';
 import { calledFunction } from '../analysis/values.js';
@@ -34,11 +34,7 @@ export default createRule<[], MessageIds>({
     const analysis = getSdkAnalysis(context);
     if (!analysis.active) return {};
     const sourceCode = context.sourceCode;
-    const majors = new Map<string, number | undefined>();
-    const majorOf = (sdkId: string): number | undefined => {
-      if (!majors.has(sdkId)) majors.set(sdkId, installedVersion(sdkId, context.physicalFilename, context.cwd).major);
-      return majors.get(sdkId);
-    };
+    const majorOf = majorVersions(context);
 
     /** A lookup of the record earlier in the same function: the create is meant for a new one. */
     const lookedUp = (call: SdkCall, conflict: ExistingConflict): boolean => {
