@@ -114,7 +114,7 @@ const valid: RuleTester.ValidTestCase[] = [
     code: deps({
       'klaviyo-api': 'git+https://github.com/klaviyo/klaviyo-api-node.git#3f9a2c1d8e7b',
       'customerio-node': 'github:customerio/customerio-node#v5.2.0',
-      '@customerio/cdp-analytics-node': 'https://registry.npmjs.org/@customerio/cdp-analytics-node/-/cdp-analytics-node-0.5.9.tgz',
+      '@customerio/cdp-analytics-node': 'https://packages.example.com/cdp-analytics-node-0.5.9.tgz',
       cio: 'customerio/customerio-node#semver:5.2.0',
     }),
     filename: BARE,
