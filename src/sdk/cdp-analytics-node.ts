@@ -1,5 +1,4 @@
-import { pipelinesMethods } from './customerio-node.js';
-import { at, credential, field } from './fields.js';
+import { analyticsNodeClient, forkEventMethods } from './analytics-node-client.js';
 import type { SdkDescriptor } from './types.js';
 
 /**
@@ -21,41 +20,15 @@ export const cdpAnalyticsNode: SdkDescriptor = {
     },
   ],
   clients: [
-    {
-      name: 'Analytics',
-      kind: 'client',
-      construct: 'new',
-      ctorFields: [
-        field('options', at(0)),
-        credential(at(0, 'writeKey'), 'cio.pipelinesWriteKey'),
-        field('region', at(0, 'host')),
-      ],
-      methods: [
-        // Every event method takes an optional `callback(err, ctx)` after its payload.
-        ...pipelinesMethods('void').map((method) => ({ ...method, callbackArg: 1 })),
-        { name: 'closeAndFlush', kind: 'flush', returns: 'promise', fields: [] },
-      ],
-      batches: true,
+    analyticsNodeClient({
+      writeKey: 'cio.pipelinesWriteKey',
+      eventMethods: forkEventMethods(),
+      // There is no public `flush()`.
       flushMethods: ['closeAndFlush'],
-      // There is no public `flush()`: after `closeAndFlush()` later calls are dropped (`call_after_close`).
-      closingFlushMethods: ['closeAndFlush'],
-      // Failed deliveries (401s from a wrong write key or region included) are retried, then only
-      // emitted as `'error'` or passed to the per-call callback; nothing throws or rejects.
-      errorChannel: 'emitter',
-      errorEvent: { name: 'error', listenMethods: ['on', 'once'] },
-      // No `region` option: the EU workspace needs `host: 'https://cdp-eu.customer.io'` (README), and
-      // a `region` key is ignored, so the events go to the US host.
-      region: {
-        by: 'host',
-        values: { US: 'https://cdp.customer.io', EU: 'https://cdp-eu.customer.io' },
-        default: 'US',
-        ignoredKeys: ['region'],
-      },
-      // Private in `dist/types/app/analytics-node.d.ts`; plain properties in JavaScript.
-      internals: ['_eventFactory', '_isClosed', '_pendingEvents', '_closeAndFlushDefaultTimeout', '_publisher', '_queue', '_dispatch'].map(
-        (name) => ({ name, instead: 'the documented methods and the `error` event' }),
-      ),
-    },
+      // The EU workspace needs `host: 'https://cdp-eu.customer.io'` (README).
+      hosts: { US: 'https://cdp.customer.io', EU: 'https://cdp-eu.customer.io' },
+      internals: ['_eventFactory', '_isClosed', '_pendingEvents', '_closeAndFlushDefaultTimeout', '_publisher', '_queue', '_dispatch'],
+    }),
   ],
   credentials: [
     { kind: 'cio.pipelinesWriteKey', label: 'Data Pipelines write key', secret: true, envName: 'CUSTOMERIO_WRITE_KEY' },

@@ -1,5 +1,4 @@
-import { pipelinesMethods } from './customerio-node.js';
-import { at, credential, field } from './fields.js';
+import { analyticsNodeClient, forkEventMethods } from './analytics-node-client.js';
 import type { MethodSpec, SdkDescriptor } from './types.js';
 
 /**
@@ -8,9 +7,8 @@ import type { MethodSpec, SdkDescriptor } from './types.js';
  * `callback(err, ctx)`). Calls only queue the event; a batch goes out every 15 events (`flushAt`)
  * or 10 seconds, or on `flush()` / `closeAndFlush()`.
  */
-const eventMethods: MethodSpec[] = pipelinesMethods('void').map((method) => ({
+const eventMethods: MethodSpec[] = forkEventMethods().map((method) => ({
   ...method,
-  callbackArg: 1,
   // Customer.io's SMS channel reads `traits.phone`; Segment passes traits through as they are.
   fields: method.fields.map(({ phoneKeys: _phoneKeys, ...spec }) => spec),
 }));
@@ -29,41 +27,14 @@ export const segmentAnalyticsNode: SdkDescriptor = {
     },
   ],
   clients: [
-    {
-      name: 'Analytics',
-      kind: 'client',
-      construct: 'new',
-      ctorFields: [
-        field('options', at(0)),
-        credential(at(0, 'writeKey'), 'segment.writeKey'),
-        field('region', at(0, 'host')),
-      ],
-      methods: [
-        ...eventMethods,
-        // Both resolve, never reject: a failed batch is emitted as `'error'`.
-        { name: 'flush', kind: 'flush', returns: 'promise', fields: [] },
-        { name: 'closeAndFlush', kind: 'flush', returns: 'promise', fields: [] },
-      ],
-      batches: true,
+    analyticsNodeClient({
+      writeKey: 'segment.writeKey',
+      eventMethods,
       flushMethods: ['flush', 'closeAndFlush'],
-      // After `closeAndFlush()` later calls are dropped and emitted as `call_after_close`.
-      closingFlushMethods: ['closeAndFlush'],
-      // Failed deliveries are retried (`maxRetries`, 10), then only emitted as `'error'`
-      // (`dispatch-emit.ts`) or passed to the per-call callback; nothing throws, rejects or logs.
-      errorChannel: 'emitter',
-      errorEvent: { name: 'error', listenMethods: ['on', 'once'] },
-      // No region option: EU workspaces send to the regional host (`lib/types.ts` names it).
-      region: {
-        by: 'host',
-        values: { US: 'https://api.segment.io', EU: 'https://events.eu1.segmentapis.com' },
-        default: 'US',
-        ignoredKeys: ['region'],
-      },
-      // Private in `dist/types/app/analytics-node.d.ts`; plain properties in JavaScript.
-      internals: ['_eventFactory', '_isClosed', '_pendingEvents', '_closeAndFlushDefaultTimeout', '_publisher', '_isFlushing', '_queue', '_dispatch'].map(
-        (name) => ({ name, instead: 'the documented methods and the `error` event' }),
-      ),
-    },
+      // The regional host of EU workspaces (`lib/types.ts` names it).
+      hosts: { US: 'https://api.segment.io', EU: 'https://events.eu1.segmentapis.com' },
+      internals: ['_eventFactory', '_isClosed', '_pendingEvents', '_closeAndFlushDefaultTimeout', '_publisher', '_isFlushing', '_queue', '_dispatch'],
+    }),
   ],
   credentials: [
     {
