@@ -2,10 +2,15 @@
 // Each measurement runs in its own process so that no run warms the caches of the next one.
 //
 //   node bench/lint-once.mjs --config baseline|cdp|typed-baseline|typed-cdp \
-//     --files <list file> --root <corpus dir> [--settings <json file>] [--stats]
+//     --files <list file> --root <corpus dir> [--settings <json file>] [--stats | --heap]
 //
 // With --stats ESLint times every rule listener, which slows it down: timed runs go without.
-import { readFileSync } from 'node:fs';
+// With --heap (Node started with --expose-gc) a probe rule, configured after every other rule,
+// collects garbage at the end of a sample of files and reads the heap: the live memory of a file's
+// lint with everything every rule keeps for it. Peak RSS mostly measures when V8 chose to collect
+// garbage, and varies by tens of percent between identical runs; this does not. The forced
+// collections make the run's times meaningless, so it is a run of its own.
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ESLint } from 'eslint';
@@ -18,6 +23,7 @@ const { values: args } = parseArgs({
     root: { type: 'string' },
     settings: { type: 'string' },
     stats: { type: 'boolean', default: false },
+    heap: { type: 'boolean', default: false },
   },
 });
 if (!args.config || !args.files || !args.root) {
@@ -34,6 +40,8 @@ const settings = args.settings ? JSON.parse(readFileSync(args.settings, 'utf8'))
 
 const startedAt = performance.now();
 const overrideConfig = await buildConfig(args.config, { root, settings });
+const heapProbe = args.heap ? liveHeapProbe(files) : undefined;
+if (heapProbe) overrideConfig.push(heapProbe.config);
 const eslint = new ESLint({
   cwd: root,
   overrideConfigFile: true,
@@ -100,7 +108,58 @@ console.log(
     // other processes compete for the cores.
     cpuMs: (cpu.user + cpu.system) / 1000,
     maxRssKb: process.resourceUsage().maxRSS,
+    ...(heapProbe && { liveHeap: heapProbe.result() }),
     ruleTimes,
     messagesByRule,
   }),
 );
+
+/**
+ * The probe samples the 25 largest files (where the peak is) and every k-th file of the list
+ * (about 100 more), the same files for every config.
+ */
+const kb = (bytes) => Math.round(bytes / 1024);
+
+function liveHeapProbe(fileList) {
+  if (typeof globalThis.gc !== 'function') {
+    console.error('--heap needs node --expose-gc');
+    process.exit(2);
+  }
+  const bySize = fileList.map((file) => [file, statSync(file).size]).sort((a, b) => b[1] - a[1]);
+  const step = Math.max(1, Math.ceil(fileList.length / 100));
+  const sampled = new Set([...bySize.slice(0, 25).map(([file]) => file), ...fileList.filter((_, i) => i % step === 0)]);
+  const heapUsed = () => {
+    globalThis.gc();
+    return process.memoryUsage().heapUsed;
+  };
+  const before = heapUsed();
+  let peak = 0;
+  let first;
+  let last = 0;
+  const rule = {
+    meta: { type: 'problem', schema: [] },
+    create(context) {
+      if (!sampled.has(context.filename)) return {};
+      return {
+        'Program:exit'() {
+          const used = heapUsed();
+          first ??= used;
+          last = used;
+          peak = Math.max(peak, used);
+        },
+      };
+    },
+  };
+  return {
+    config: { plugins: { 'bench-probe': { rules: { 'live-heap': rule } } }, rules: { 'bench-probe/live-heap': 'error' } },
+    // What is still live after the first and the last sampled file tells a leak (memory kept
+    // across files) from the memory one file needs.
+    result: () => ({
+      samples: sampled.size,
+      beforeKb: kb(before),
+      firstKb: kb(first ?? 0),
+      lastKb: kb(last),
+      peakKb: kb(peak),
+    }),
+  };
+}

@@ -101,9 +101,18 @@ for (const scenario of scenarios) {
   }
   const [baseline, cdp] = scenario.pair;
   // Per-rule times come from one extra run with ESLint's timers on, kept out of the wall times.
-  const timed = lintOnce(cdp, listFile, corpus.dir, settingsFile, true);
+  const timed = lintOnce(cdp, listFile, corpus.dir, settingsFile, { stats: true });
   log(`${scenario.title} ${cdp} with stats: ${(timed.wallMs / 1000).toFixed(1)} s`);
-  results.push({ ...scenario, reps: repetitions, summary: summarise(runs, timed, { baseline, cdp, pluginPrefix: 'cdp/' }) });
+  // Live memory from one run per config with the heap probe (forced collections, so untimed).
+  const heap = Object.fromEntries(
+    scenario.pair.map((config) => {
+      const { liveHeap } = lintOnce(config, listFile, corpus.dir, settingsFile, { heap: true });
+      log(`${scenario.title} ${config} live heap: peak ${Math.round(liveHeap.peakKb / 1024)} MB over ${liveHeap.samples} sampled files`);
+      return [config, liveHeap];
+    }),
+  );
+  const summary = summarise(runs, timed, { baseline, cdp, pluginPrefix: 'cdp/', heap });
+  results.push({ ...scenario, reps: repetitions, summary });
   // Written after every scenario: a long run cut short still leaves what it measured.
   writeReport(results.length < scenarios.length);
 }
@@ -131,13 +140,15 @@ function writeReport(partial) {
   writeFileSync(args.out, renderMarkdown(buildReport(partial)));
 }
 
-function lintOnce(config, listFile, root, settingsFile, stats = false) {
+function lintOnce(config, listFile, root, settingsFile, { stats = false, heap = false } = {}) {
   const child = spawnSync(
     process.execPath,
     [
+      ...(heap ? ['--expose-gc'] : []),
       path.join(benchDir, 'lint-once.mjs'),
       ...['--config', config, '--files', listFile, '--root', root, '--settings', settingsFile],
       ...(stats ? ['--stats'] : []),
+      ...(heap ? ['--heap'] : []),
     ],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'pipe'] },
   );

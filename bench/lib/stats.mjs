@@ -13,7 +13,7 @@ export const max = (values) => Math.max(...values);
  * own cdp/baseline ratio is kept: neighbouring runs share the machine's load, so their ratio is
  * less noisy than either time alone. `timed` is the extra cdp run with per-rule times.
  */
-export function summarise(runs, timed, { baseline, cdp, pluginPrefix }) {
+export function summarise(runs, timed, { baseline, cdp, pluginPrefix, heap }) {
   const base = runs.filter((run) => run.config === baseline);
   const plug = runs.filter((run) => run.config === cdp);
   const paired = (key) =>
@@ -34,6 +34,8 @@ export function summarise(runs, timed, { baseline, cdp, pluginPrefix }) {
     cpuRatios: paired('cpuMs'),
     cpuRatio: median(paired('cpuMs')),
     rssRatio: median(plug.map((run) => run.maxRssKb)) / median(base.map((run) => run.maxRssKb)),
+    liveHeap: { baseline: heap[baseline], cdp: heap[cdp] },
+    liveHeapRatio: heap[cdp].peakKb / heap[baseline].peakKb,
     pluginRules,
     pluginRuleMs,
     // The plugin's rule time against the rest of the same run: both measured under the same
