@@ -35,14 +35,18 @@ export function namesEmail(name: string): boolean {
   return nameKind(name) === 'email';
 }
 
-/** The same names come back in every call of every file: each is read once. */
+/**
+ * The same names come back in every call of every file: each is read once. Bounded, since an
+ * editor's ESLint server lives for hours and sees ever new names.
+ */
 const nameKinds = new Map<string, 'hashed' | 'email' | 'other'>();
+const MAX_NAME_KINDS = 5_000;
 
 function nameKind(name: string): 'hashed' | 'email' | 'other' {
   let kind = nameKinds.get(name);
   if (kind === undefined) {
     kind = nameTokens(name).some((token) => HASH_WORD.test(token)) ? 'hashed' : readsAsEmail(name) ? 'email' : 'other';
-    if (nameKinds.size >= 10_000) nameKinds.clear();
+    if (nameKinds.size >= MAX_NAME_KINDS) nameKinds.clear();
     nameKinds.set(name, kind);
   }
   return kind;

@@ -40,6 +40,18 @@ function serviceOf(sdk: SdkDescriptor): string {
   return kind ? VENDOR_OF[kind] : sdk.id;
 }
 
+/** The group of people's attributes, one per SDK descriptor (the model is fixed: no need to bound it). */
+const attributeGroups = new WeakMap<SdkDescriptor, { group: string }>();
+
+function attributesGroup(sdk: SdkDescriptor): { group: string } {
+  let group = attributeGroups.get(sdk);
+  if (!group) {
+    group = { group: `${serviceOf(sdk)}\u0000attributes` };
+    attributeGroups.set(sdk, group);
+  }
+  return group;
+}
+
 function isUnder(outer: ArgPath, inner: ArgPath): boolean {
   const prefix = outer.path ?? [];
   const path = inner.path ?? [];
@@ -156,15 +168,14 @@ export default createRule<Options, MessageIds>({
         };
 
         const groupOf = (call: SdkCall, role: FieldRole): { group: string; event?: string } | undefined => {
-          const service = serviceOf(call.sdk);
           if (role === 'attributes') {
             // Traits of `group` calls describe companies, not people.
-            return call.method.kind === 'identify' ? { group: `${service}\u0000attributes` } : undefined;
+            return call.method.kind === 'identify' ? attributesGroup(call.sdk) : undefined;
           }
           if (role !== 'eventProperties' || !checkEventProperties) return undefined;
           const name = fieldOf(call, 'eventName');
           const event = name && staticString(sourceCode, name.node);
-          return event === undefined ? undefined : { group: `${service}\u0000event\u0000${event}`, event };
+          return event === undefined ? undefined : { group: `${serviceOf(call.sdk)}\u0000event\u0000${event}`, event };
         };
 
         for (const call of analysis.calls) {
@@ -187,14 +198,27 @@ export default createRule<Options, MessageIds>({
         }
         if (entries.length < 2) return;
 
-        const classifier = new ValueTypeClassifier(sourceCode);
         const byKey = new Map<string, Entry[]>();
+        const listOf: Entry[][] = [];
+        let repeated = false;
         for (const entry of entries) {
-          entry.type = classifier.classify(entry.node);
           const id = `${entry.group}\u0000${entry.key}`;
-          const list = byKey.get(id);
-          if (list) list.push(entry);
-          else byKey.set(id, [entry]);
+          let list = byKey.get(id);
+          if (list) {
+            list.push(entry);
+            repeated = true;
+          } else {
+            list = [entry];
+            byKey.set(id, list);
+          }
+          listOf.push(list);
+        }
+        if (!repeated) return;
+        // Only keys sent more than once are compared: most values are never classified. The rest are
+        // classified in the order they were found, as the classifier remembers results per node.
+        const classifier = new ValueTypeClassifier(sourceCode);
+        for (let i = 0; i < entries.length; i++) {
+          if (listOf[i].length > 1) entries[i].type = classifier.classify(entries[i].node);
         }
         const typed = Boolean(sourceCode.parserServices?.program);
 
