@@ -1,3 +1,6 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { staticValue } from './values.js';
+
 /**
  * Naming conventions for event names: splitting a name into words, checking it against a
  * convention, converting it, and finding the closest name of a list (a tracking plan).
@@ -196,4 +199,26 @@ export function closestName(name: string, candidates: Iterable<string>): string 
   }
   if (sameWords.length > 0) return sameWords.length === 1 ? sameWords[0] : undefined;
   return best !== undefined && !tie ? best : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Static values of event names
+
+/** Several rules evaluate every event name: each node is evaluated once (entries go with the tree). */
+const staticValues = new WeakMap<TSESTree.Node, { value: unknown } | null>();
+
+/** The static value of an expression (`staticValue`), remembered per node. */
+export function memoStaticValue(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): { value: unknown } | undefined {
+  let found = staticValues.get(node);
+  if (found === undefined) {
+    found = staticValue(sourceCode, node) ?? null;
+    staticValues.set(node, found);
+  }
+  return found ?? undefined;
+}
+
+/** The string an event-name expression statically evaluates to (`staticString`), remembered per node. */
+export function staticEventName(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): string | undefined {
+  const found = memoStaticValue(sourceCode, node);
+  return typeof found?.value === 'string' ? found.value : undefined;
 }

@@ -1,10 +1,11 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberChain, staticName, unwrap } from '../analysis/ast.js';
 import { objectOf, valueAtPath, VENDOR_OF } from '../analysis/credentials.js';
+import { staticEventName } from '../analysis/naming.js';
 import { fieldOf, getSdkAnalysis, type SdkCall } from '../analysis/sdk-calls.js';
 import { writesMember } from '../analysis/time-units.js';
 import { typedValueType, ValueTypeClassifier, WIRE_TYPE, type ValueType } from '../analysis/value-types.js';
-import { staticString, variableOf } from '../analysis/values.js';
+import { variableOf } from '../analysis/values.js';
 import type { ArgPath, FieldRole, SdkDescriptor } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -174,7 +175,7 @@ export default createRule<Options, MessageIds>({
           }
           if (role !== 'eventProperties' || !checkEventProperties) return undefined;
           const name = fieldOf(call, 'eventName');
-          const event = name && staticString(sourceCode, name.node);
+          const event = name && staticEventName(sourceCode, name.node);
           return event === undefined ? undefined : { group: `${serviceOf(call.sdk)}\u0000event\u0000${event}`, event };
         };
 

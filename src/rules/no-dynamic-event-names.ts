@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, isFunction, memberName, patternPath, staticName, unwrap, type FunctionNode } from '../analysis/ast.js';
 import { getSdkAnalysis, type SdkCall } from '../analysis/sdk-calls.js';
+import { memoStaticValue } from '../analysis/naming.js';
 import { calledFunction, returnedExpressions, staticValue, variableOf } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -74,7 +75,7 @@ class Classifier {
       return STATIC;
     }
     const node = unwrap(raw);
-    if (staticValue(this.sourceCode, node)) return STATIC;
+    if (memoStaticValue(this.sourceCode, node)) return STATIC;
     switch (node.type) {
       case AST_NODE_TYPES.Identifier:
         return this.identifier(node);
