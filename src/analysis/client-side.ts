@@ -196,6 +196,32 @@ function hasJsx(sourceCode: Readonly<TSESLint.SourceCode>, filename: string): bo
   return (sourceCode.ast.tokens ?? []).some((token) => token.type === 'JSXIdentifier' || token.type === 'JSXText');
 }
 
+/**
+ * Does the file have any of the signals that make a file client code (steps 2, 3 and 6)? Without
+ * one it is not client code, whatever else it says. May answer yes for a file that is not.
+ */
+function hasClientSignal(context: Context, options: ClientSideOptions, found: Set<string>, imports: readonly RuntimeImport[]): boolean {
+  return (
+    found.has('use client') ||
+    options.clientGlobs.length > 0 ||
+    MAY_BE_COMPONENT.test(context.filename) ||
+    imports.some(mayBeClientImport) ||
+    hasJsx(context.sourceCode, context.filename)
+  );
+}
+
+/** Could the file's name end in a component extension? A superset of the test on the project path's basename. */
+const MAY_BE_COMPONENT = /\.(?:vue|svelte)\b/;
+
+const isClientHook = (name: string): boolean => CLIENT_HOOK.test(name) && !SERVER_SAFE_HOOKS.has(name);
+
+/** An import that can make a file client code: a browser entry, a UI framework, a hook of React or Preact. */
+function mayBeClientImport({ specifier, names }: RuntimeImport): boolean {
+  if (BROWSER_ENTRIES.includes(specifier)) return true;
+  if (HOOK_FRAMEWORKS.some((name) => isUnder(specifier, name))) return names.some(isClientHook);
+  return UI_FRAMEWORKS.some((name) => isUnder(specifier, name));
+}
+
 const cache = new WeakMap<TSESTree.Program, Map<string, ClientSideReason | null>>();
 
 /** Why the file is client-side code, or undefined when it is not (or may not be). */
@@ -214,9 +240,11 @@ export function clientSideReason(context: Context, options: ClientSideOptions): 
 function decide(context: Context, options: ClientSideOptions): ClientSideReason | undefined {
   const sourceCode = context.sourceCode;
   const program = sourceCode.ast;
-  const relative = projectPath(context.filename, context.cwd);
   const found = directives(program);
   const imports = runtimeImports(program);
+  // Most files have no client signal at all: their path, exports and text need no look.
+  if (!hasClientSignal(context, options, found, imports)) return undefined;
+  const relative = projectPath(context.filename, context.cwd);
 
   if (found.has('use server') || imports.some(({ specifier }) => specifier === 'server-only')) return undefined;
   if (matchesAnyGlob(relative, options.serverGlobs)) return undefined;
@@ -250,9 +278,7 @@ function decide(context: Context, options: ClientSideOptions): ClientSideReason 
   // Next.js's app router: files are server components unless they say 'use client'.
   const serverComponents = segments.includes('app');
   const framework = imports.find(({ specifier, names }) => {
-    if (HOOK_FRAMEWORKS.some((name) => isUnder(specifier, name))) {
-      return names.some((name) => CLIENT_HOOK.test(name) && !SERVER_SAFE_HOOKS.has(name));
-    }
+    if (HOOK_FRAMEWORKS.some((name) => isUnder(specifier, name))) return names.some(isClientHook);
     return (
       UI_FRAMEWORKS.some((name) => isUnder(specifier, name)) &&
       !(serverComponents && SERVER_COMPONENT_FRAMEWORKS.some((name) => isUnder(specifier, name)))

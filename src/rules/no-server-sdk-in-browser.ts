@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESTree } from '@typescript-eslint/utils';
 import { clientSideReason, describeReason, type ClientSideReason } from '../analysis/client-side.js';
 import { getSdkAnalysis } from '../analysis/sdk-calls.js';
-import { modulePathMatches } from '../analysis/settings.js';
+import { modulePathMatches, type CdpSettings } from '../analysis/settings.js';
 import { SDKS } from '../sdk/index.js';
 import type { SdkDescriptor } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
@@ -14,9 +14,55 @@ type Options = [{ clientGlobs: string[]; serverGlobs: string[] }];
 
 const SERVER_SDKS = SDKS.filter((sdk) => sdk.serverOnly);
 
+const SLASH = 0x2f;
+
 /** The server-only SDK a module specifier loads: its root, or any path inside the package. */
 function serverSdkOf(specifier: string): SdkDescriptor | undefined {
-  return SERVER_SDKS.find((sdk) => specifier === sdk.id || specifier.startsWith(`${sdk.id}/`));
+  return SERVER_SDKS.find(
+    ({ id }) => specifier.startsWith(id) && (specifier.length === id.length || specifier.charCodeAt(id.length) === SLASH),
+  );
+}
+
+type ConfiguredModule = { sdk?: SdkDescriptor; client: string } | undefined;
+type ClientModules = CdpSettings['clientModules'];
+
+/**
+ * The answers of `configuredModule` by specifier, for each settings' modules: a code base imports
+ * the same few modules from every file. Bounded, as the specifiers of a long editor session are not.
+ */
+const configuredCache = new WeakMap<ClientModules, Map<string, ConfiguredModule>>();
+const MAX_CONFIGURED_CACHE = 5000;
+
+/** A module of the app declared in `settings.cdp.clients`, and the client class it holds. */
+function configuredModule(clientModules: ClientModules, specifier: string): ConfiguredModule {
+  if (clientModules.size === 0) return undefined;
+  let bySpecifier = configuredCache.get(clientModules);
+  if (!bySpecifier) {
+    bySpecifier = new Map();
+    configuredCache.set(clientModules, bySpecifier);
+  }
+  if (bySpecifier.has(specifier)) return bySpecifier.get(specifier);
+  if (bySpecifier.size >= MAX_CONFIGURED_CACHE) bySpecifier.clear();
+  const answer = findConfiguredModule(clientModules, specifier);
+  bySpecifier.set(specifier, answer);
+  return answer;
+}
+
+function findConfiguredModule(clientModules: ClientModules, specifier: string): ConfiguredModule {
+  for (const [module, bindings] of clientModules) {
+    if (!modulePathMatches(specifier, module)) continue;
+    let unknownClass: string | undefined;
+    for (const [name, binding] of bindings) {
+      if (!binding.client) unknownClass ??= name;
+      else if (binding.client.sdk.serverOnly) {
+        return { sdk: binding.client.sdk, client: `\`${name}\`, a ${binding.client.spec.name}` };
+      }
+    }
+    // Declared without its class (`clients: { './lib/cio': ['cio'] }`): a server SDK only if every SDK of the model
+    // is one, which the analytics SDKs with their public keys are not; precision first.
+    return unknownClass !== undefined && SERVER_SDKS.length === SDKS.length ? { client: `\`${unknownClass}\`` } : undefined;
+  }
+  return undefined;
 }
 
 /** "its Track API key, App API key or Data Pipelines write key" */
@@ -78,26 +124,8 @@ export default createRule<Options, MessageIds>({
     const analysis = getSdkAnalysis(context);
     if (!analysis.active) return {};
     const sourceCode = context.sourceCode;
-    const clientModules = [...analysis.settings.clientModules];
+    const clientModules = analysis.settings.clientModules;
     const found: Found[] = [];
-
-    /** A module of the app declared in `settings.cdp.clients`, and the client class it holds. */
-    function configuredModule(specifier: string): { sdk?: SdkDescriptor; client: string } | undefined {
-      for (const [module, bindings] of clientModules) {
-        if (!modulePathMatches(specifier, module)) continue;
-        let unknownClass: string | undefined;
-        for (const [name, binding] of bindings) {
-          if (!binding.client) unknownClass ??= name;
-          else if (binding.client.sdk.serverOnly) {
-            return { sdk: binding.client.sdk, client: `\`${name}\`, a ${binding.client.spec.name}` };
-          }
-        }
-        // Declared without its class (`clients: { './lib/cio': ['cio'] }`): a server SDK only if every SDK of the model
-        // is one, which the analytics SDKs with their public keys are not; precision first.
-        return unknownClass !== undefined && SERVER_SDKS.length === SDKS.length ? { client: `\`${unknownClass}\`` } : undefined;
-      }
-      return undefined;
-    }
 
     function consider(source: TSESTree.Node | null | undefined, node: TSESTree.Node): void {
       if (source?.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') return;
@@ -107,7 +135,7 @@ export default createRule<Options, MessageIds>({
         found.push({ node, specifier, sdk });
         return;
       }
-      const configured = configuredModule(specifier);
+      const configured = configuredModule(clientModules, specifier);
       if (configured) found.push({ node, specifier, ...configured });
     }
 
