@@ -3,7 +3,8 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { API_HOSTS } from '../sdk/index.js';
 import type { PathPattern } from '../sdk/types.js';
 import { memberName, patternPath, staticName, unwrap } from './ast.js';
-import { objectOf, segmentsOf } from './credentials.js';
+import { objectOf } from './credentials.js';
+import { nodesOfType } from './file-index.js';
 import { thisOwner } from './resolver.js';
 import { singleValueOf, staticString, variableOf } from './values.js';
 
@@ -102,17 +103,73 @@ interface CallMatch {
   shadowed: boolean;
 }
 
+/** `HTTP_CALLS` by callee (the first spec of each). */
+const CALLS_BY_CALLEE = new Map<string, HttpCallSpec>();
+for (const spec of HTTP_CALLS) if (!CALLS_BY_CALLEE.has(spec.callee)) CALLS_BY_CALLEE.set(spec.callee, spec);
+
+/** The names a client's callee starts with when it is not imported: `fetch`, `axios`, `globalThis`. */
+const GLOBAL_ROOTS: ReadonlySet<string> = new Set(HTTP_CALLS.map((spec) => spec.callee.split('.')[0]));
+
+interface ClientBindings {
+  /** Names an HTTP client call can start with: the global ones and the bindings of HTTP modules. */
+  roots: ReadonlySet<string>;
+  /** Names of variables initialised with a call of one of the roots (`const api = axios.create()`). */
+  instances: ReadonlySet<string>;
+}
+
+const bindingsCache = new WeakMap<TSESTree.Program, ClientBindings>();
+
+/**
+ * The names that can start a request in this file, read once per file: a call whose callee starts
+ * with any other name is no request, which most calls show without a scope lookup.
+ */
+function clientBindings(sourceCode: SourceCode): ClientBindings {
+  const program = sourceCode.ast;
+  let bindings = bindingsCache.get(program);
+  if (bindings) return bindings;
+  const roots = new Set(GLOBAL_ROOTS);
+  for (const statement of program.body) {
+    if (statement.type !== AST_NODE_TYPES.ImportDeclaration || !Object.hasOwn(HTTP_MODULES, statement.source.value)) continue;
+    for (const specifier of statement.specifiers) roots.add(specifier.local.name);
+  }
+  const declarators = nodesOfType(sourceCode, AST_NODE_TYPES.VariableDeclarator);
+  for (const declarator of declarators) {
+    const specifier = declarator.init ? requiredModule(declarator.init) : undefined;
+    if (specifier === undefined || !Object.hasOwn(HTTP_MODULES, specifier)) continue;
+    for (const variable of sourceCode.getDeclaredVariables(declarator)) roots.add(variable.name);
+  }
+  const instances = new Set<string>();
+  for (const declarator of declarators) {
+    const init = declarator.init && unwrap(declarator.init);
+    if (declarator.id.type !== AST_NODE_TYPES.Identifier || init?.type !== AST_NODE_TYPES.CallExpression) continue;
+    const root = calleeRoot(init);
+    if (root && roots.has(root.name)) instances.add(declarator.id.name);
+  }
+  bindings = { roots, instances };
+  bindingsCache.set(program, bindings);
+  return bindings;
+}
+
+/** The identifier a callee starts with, when it is `name` or `name.member`. */
+function calleeRoot(node: TSESTree.CallExpression): TSESTree.Identifier | undefined {
+  const callee = unwrap(node.callee);
+  const root = callee.type === AST_NODE_TYPES.MemberExpression ? unwrap(callee.object) : callee;
+  return root.type === AST_NODE_TYPES.Identifier ? root : undefined;
+}
+
 function matchCall(sourceCode: SourceCode, node: TSESTree.CallExpression): CallMatch | undefined {
-  const segments = segmentsOf(node.callee);
-  if (segments.length > 2 || segments.some((segment) => segment === undefined)) return undefined;
-  let root = unwrap(node.callee);
-  if (root.type === AST_NODE_TYPES.MemberExpression) root = unwrap(root.object);
-  if (root.type !== AST_NODE_TYPES.Identifier) return undefined;
+  const callee = unwrap(node.callee);
+  let member: string | undefined;
+  if (callee.type === AST_NODE_TYPES.MemberExpression) {
+    member = memberName(callee);
+    if (member === undefined) return undefined;
+  }
+  const root = calleeRoot(node);
+  if (!root || !clientBindings(sourceCode).roots.has(root.name)) return undefined;
   const variable = variableOf(sourceCode, root);
   const module = moduleOf(variable);
-  if (module) segments.splice(0, 1, ...module.split('.'));
-  const name = segments.join('.');
-  const spec = HTTP_CALLS.find((candidate) => candidate.callee === name);
+  const name = member === undefined ? (module ?? root.name) : `${module ?? root.name}.${member}`;
+  const spec = CALLS_BY_CALLEE.get(name);
   return spec && { spec, shadowed: !module && variable !== undefined && variable.defs.length > 0 };
 }
 
@@ -159,6 +216,29 @@ function requiredModule(init: TSESTree.Expression): string | undefined {
 
 // ---------------------------------------------------------------------------------------------
 // URLs
+
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A host's last two labels with the dot before them (`.customer.io`), or the host when it has no more. */
+function hostTail(host: string): string {
+  const last = host.lastIndexOf('.');
+  const dot = last > 0 ? host.lastIndexOf('.', last - 1) : -1;
+  return dot >= 0 ? host.slice(dot) : host;
+}
+
+const HOSTS = API_HOSTS.map(escapeRegExp).join('|');
+const TAILS = [...new Set(API_HOSTS.map(hostTail))].map(escapeRegExp).join('|');
+/**
+ * Every host contains its tail, and the tails start with a dot, which a regular expression finds
+ * far faster than the first letters of 18 hosts: most files mention none, and are done after it.
+ */
+const HOST_NEEDLES = { exact: [new RegExp(TAILS), new RegExp(HOSTS)], ignoreCase: [new RegExp(TAILS, 'i'), new RegExp(HOSTS, 'i')] };
+
+/** Does a text mention one of the SDKs' API hosts? */
+export function mentionsApiHost(text: string, ignoreCase: boolean): boolean {
+  const [tail, host] = ignoreCase ? HOST_NEEDLES.ignoreCase : HOST_NEEDLES.exact;
+  return tail.test(text) && host.test(text);
+}
 
 /** The API host a URL (or the static start of one) points at, if it is one of the SDKs'. */
 export function apiHostOf(url: string): string | undefined {
@@ -482,28 +562,31 @@ interface InstanceCall {
 /** `api.get(path)` or `api(path)`, where `api` is `axios.create(...)` (a variable or a class field). */
 function instanceCall(sourceCode: SourceCode, node: TSESTree.CallExpression): InstanceCall | undefined {
   const callee = unwrap(node.callee);
-  const candidates: [TSESTree.Node, string | undefined][] = [[callee, undefined]];
-  if (callee.type === AST_NODE_TYPES.MemberExpression) {
-    const verb = memberName(callee);
-    if (verb !== undefined) candidates.push([callee.object, verb]);
-  }
-  for (const [target, verb] of candidates) {
-    const factory = factoryOf(sourceCode, target);
-    if (!factory) continue;
-    const match = matchCall(sourceCode, factory);
-    if (!match?.spec.factory || match.shadowed) continue;
-    const root = match.spec.callee.split('.')[0];
-    const spec = HTTP_CALLS.find((candidate) => candidate.callee === (verb === undefined ? root : `${root}.${verb}`));
-    if (spec && !spec.factory) return { spec, factory, factorySpec: match.spec };
-  }
-  return undefined;
+  const called = instanceCallVia(sourceCode, callee, undefined);
+  if (called || callee.type !== AST_NODE_TYPES.MemberExpression) return called;
+  const verb = memberName(callee);
+  return verb === undefined ? undefined : instanceCallVia(sourceCode, callee.object, verb);
+}
+
+/** `target(...)` (no verb) or `target.verb(...)`, when `target` is an instance made by a factory. */
+function instanceCallVia(sourceCode: SourceCode, target: TSESTree.Node, verb: string | undefined): InstanceCall | undefined {
+  const factory = factoryOf(sourceCode, target);
+  if (!factory) return undefined;
+  const match = matchCall(sourceCode, factory);
+  if (!match?.spec.factory || match.shadowed) return undefined;
+  const root = match.spec.callee.split('.')[0];
+  const spec = CALLS_BY_CALLEE.get(verb === undefined ? root : `${root}.${verb}`);
+  return spec && !spec.factory ? { spec, factory, factorySpec: match.spec } : undefined;
 }
 
 /** The call a client expression was made by: `const api = axios.create()`, a class field `http = got.extend()`. */
 function factoryOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.CallExpression | undefined {
   const target = unwrap(node);
   let value: TSESTree.Node | undefined;
-  if (target.type === AST_NODE_TYPES.Identifier) value = singleValueOf(sourceCode, target);
+  if (target.type === AST_NODE_TYPES.Identifier) {
+    if (!clientBindings(sourceCode).instances.has(target.name)) return undefined;
+    value = singleValueOf(sourceCode, target);
+  }
   else if (target.type === AST_NODE_TYPES.MemberExpression && unwrap(target.object).type === AST_NODE_TYPES.ThisExpression) {
     value = classMemberValue(target);
   }

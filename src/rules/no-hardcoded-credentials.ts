@@ -16,10 +16,10 @@ import {
   valueAtPath,
   type LiteralSource,
 } from '../analysis/credentials.js';
-import { AUTH_SCHEME, REQUEST_KEYS, apiHostOf, httpCallOf, urlCredentials, urlPrefix } from '../analysis/http-requests.js';
+import { AUTH_SCHEME, REQUEST_KEYS, apiHostOf, httpCallOf, mentionsApiHost, urlCredentials, urlPrefix } from '../analysis/http-requests.js';
 import { getSdkAnalysis } from '../analysis/sdk-calls.js';
 import { isTestFile, staticString } from '../analysis/values.js';
-import { API_HOSTS, credentialSpec } from '../sdk/index.js';
+import { credentialSpec } from '../sdk/index.js';
 import type { CredentialKind } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -36,8 +36,6 @@ type MessageIds =
 type Fix = TSESLint.ReportFixFunction;
 type StringNode = TSESTree.StringLiteral | TSESTree.TemplateElement | TSESTree.JSXText;
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const HOST_NEEDLE = new RegExp(API_HOSTS.map(escapeRegExp).join('|'));
 const NO_VISITORS: TSESLint.RuleListener = {};
 
 export default createRule<Options, MessageIds>({
@@ -329,7 +327,7 @@ export default createRule<Options, MessageIds>({
         for (const node of strings) checkDistinctive(node);
       },
     };
-    if (analysis.active && HOST_NEEDLE.test(sourceCode.text)) {
+    if (analysis.active && mentionsApiHost(sourceCode.text, false)) {
       visitors.CallExpression = (node) => {
         requests.push(node);
       };

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { httpRequestOf, pathMatches, type HeaderTarget, type HttpRequest, type LiteralTypeOf } from '../analysis/http-requests.js';
+import { httpRequestOf, mentionsApiHost, pathMatches, type HeaderTarget, type HttpRequest, type LiteralTypeOf } from '../analysis/http-requests.js';
 import { installedVersion } from '../analysis/installed-version.js';
-import { API_HOSTS, SDKS } from '../sdk/index.js';
+import { SDKS } from '../sdk/index.js';
 import type { RawEndpoint, RequiredHeader, SdkDescriptor } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -14,8 +14,6 @@ interface Replacement {
   endpoint: RawEndpoint;
 }
 
-const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const HOST_NEEDLE = new RegExp(API_HOSTS.map(escapeRegExp).join('|'), 'i');
 // With types, a URL constant imported from another module can be read, so the host need not be in the file.
 const CLIENT_NEEDLE = /\b(?:fetch|axios|got|ky|ofetch|undici|https?)\b/;
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
@@ -56,8 +54,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const literalTypeOf = typedLiterals(sourceCode);
-    const needle = literalTypeOf ? CLIENT_NEEDLE : HOST_NEEDLE;
-    if (!needle.test(sourceCode.text)) return {};
+    if (literalTypeOf ? !CLIENT_NEEDLE.test(sourceCode.text) : !mentionsApiHost(sourceCode.text, true)) return {};
     const preferSdk = options.preferSdk ?? 'whenInstalled';
     const installed = new Map<SdkDescriptor, boolean>();
     const isInstalled = (sdk: SdkDescriptor): boolean => {
