@@ -170,11 +170,38 @@ const DUMMY_VALUES = new Set(['abc123', '123abc', 'abcdef', '123456', '123456789
  * is taken for real whatever letters it spells.
  */
 export function isPlaceholder(value: string): boolean {
+  // Both credential rules ask about the same values, and code bases repeat theirs.
+  let answer = placeholderCache.get(value);
+  if (answer === undefined) {
+    if (placeholderCache.size >= MAX_PLACEHOLDER_CACHE) placeholderCache.clear();
+    answer = readPlaceholder(value);
+    placeholderCache.set(value, answer);
+  }
+  return answer;
+}
+
+const MAX_PLACEHOLDER_CACHE = 5000;
+const placeholderCache = new Map<string, boolean>();
+
+/** At most two distinct characters (`'xxxx'`, `'abab'`), counted without building a set. */
+function atMostTwoCharacters(text: string): boolean {
+  let first: string | undefined;
+  let second: string | undefined;
+  for (const char of text) {
+    if (char === first || char === second) continue;
+    if (first === undefined) first = char;
+    else if (second === undefined) second = char;
+    else return false;
+  }
+  return true;
+}
+
+function readPlaceholder(value: string): boolean {
   const text = value.trim();
   if (text === '') return true;
   if (/^(?:<[^>]*>|\{\{?[^}]*\}\}?|\$\{[^}]*\}|%[^%]*%|\[[^\]]*\]|[*•.…-]+)$/.test(text)) return true;
   const body = text.replace(/^[A-Za-z]{1,4}_(?=[A-Za-z0-9])/, '').toLowerCase();
-  if (new Set(body).size <= 2) return true;
+  if (atMostTwoCharacters(body)) return true;
   if (DUMMY_VALUES.has(text.toLowerCase())) return true;
   if (text.length >= 16 && CREDENTIAL_KINDS.some((kind) => matchesShape(kind, text))) return false;
   if (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(text)) return true;
@@ -525,8 +552,20 @@ interface Binding {
   def: Scope.Definition;
 }
 
+/** `bindingOf` by identifier: the credential rules and helpers resolve the same names again and again. */
+const bindingCache = new WeakMap<TSESTree.Identifier, Binding | null>();
+
 /** The single definition a name has, when its value cannot change after it (at most one write). */
 function bindingOf(sourceCode: SourceCode, identifier: TSESTree.Identifier): Binding | undefined {
+  let binding = bindingCache.get(identifier);
+  if (binding === undefined) {
+    binding = findBinding(sourceCode, identifier) ?? null;
+    bindingCache.set(identifier, binding);
+  }
+  return binding ?? undefined;
+}
+
+function findBinding(sourceCode: SourceCode, identifier: TSESTree.Identifier): Binding | undefined {
   const variable = variableOf(sourceCode, identifier);
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
@@ -657,7 +696,19 @@ export interface LiteralSource {
  * The string values written in source that can reach a slot: literals, `const` bindings, config
  * objects, class fields, fallbacks (`||`, `??`, destructuring and parameter defaults) and branches.
  */
-export function literalSources(sourceCode: SourceCode, node: TSESTree.Node): LiteralSource[] {
+export function literalSources(sourceCode: SourceCode, node: TSESTree.Node): readonly LiteralSource[] {
+  // Both credential rules read the sources of every credential slot.
+  let found = sourcesCache.get(node);
+  if (!found) {
+    found = findLiteralSources(sourceCode, node);
+    sourcesCache.set(node, found);
+  }
+  return found;
+}
+
+const sourcesCache = new WeakMap<TSESTree.Node, readonly LiteralSource[]>();
+
+function findLiteralSources(sourceCode: SourceCode, node: TSESTree.Node): LiteralSource[] {
   const found: LiteralSource[] = [];
   const seen = new Set<TSESTree.Node>();
   const visit = (current: TSESTree.Node, mode: LiteralMode, drop: LiteralSource['drop'], depth: number): void => {

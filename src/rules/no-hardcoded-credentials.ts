@@ -213,7 +213,10 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function checkRequestOptions(config: TSESTree.Node, target: string): void {
+    function checkRequestOptions(node: TSESTree.Node, target: string): void {
+      // Both keys are looked up in the same options object: resolve it once.
+      const config = objectOf(sourceCode, node);
+      if (!config) return;
       const authorization = valueAtPath(sourceCode, config, [REQUEST_KEYS.headers, REQUEST_KEYS.authorization], true);
       if (authorization && !insideReported(authorization)) {
         const secret = authSecret(authorization);

@@ -22,7 +22,7 @@ import {
 import { unwrap } from '../analysis/ast.js';
 import { getSdkAnalysis, type Construction } from '../analysis/sdk-calls.js';
 import { staticString } from '../analysis/values.js';
-import type { CredentialKind, FieldSpec } from '../sdk/types.js';
+import type { ClientSpec, CredentialKind, FieldSpec } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds = 'wrongName' | 'wrongShape' | 'swapped' | 'extraCredential' | 'notAnOptionsObject' | 'swapArguments' | 'wrapInOptions';
@@ -31,6 +31,40 @@ interface Judged {
   site: CredentialSite;
   /** The nearest name that contradicts the slot, when no name agrees with it. */
   wrong?: NameEvidence;
+}
+
+interface OptionsSlot {
+  /** The constructor's options argument. */
+  options: FieldSpec;
+  /** The credential the options object holds at its top level. */
+  inside?: FieldSpec;
+  /** The credential arguments before the options. */
+  before: readonly FieldSpec[];
+}
+
+const isCredential = (field: FieldSpec): field is FieldSpec & { credential: CredentialKind } =>
+  field.role === 'credential' && field.credential !== undefined;
+
+/** What the model says of each client's options argument, read once per client. */
+const optionsSlots = new WeakMap<ClientSpec, OptionsSlot | null>();
+
+function optionsSlotOf(client: ClientSpec): OptionsSlot | undefined {
+  let slot = optionsSlots.get(client);
+  if (slot === undefined) {
+    const fields = client.ctorFields;
+    const options = fields.find((field) => field.role === 'options' && !field.at.path);
+    slot = options
+      ? {
+          options,
+          inside: fields.find(
+            (field) => isCredential(field) && field.at.index === options.at.index && field.at.path?.length === 1,
+          ),
+          before: fields.filter((field) => isCredential(field) && !field.at.path && field.at.index < options.at.index),
+        }
+      : null;
+    optionsSlots.set(client, slot);
+  }
+  return slot ?? undefined;
 }
 
 export default createRule<[], MessageIds>({
@@ -95,15 +129,11 @@ export default createRule<[], MessageIds>({
 
     /** `new APIClient(siteId, key)`, `new Analytics('write-key')`: a credential where options go. */
     function checkOptionsSlot(construction: Construction): boolean {
-      const fields = construction.client.ctorFields;
-      const options = fields.find((field) => field.role === 'options' && !field.at.path);
-      const arg = options && construction.node.arguments[options.at.index];
-      if (!options || !arg || arg.type === AST_NODE_TYPES.SpreadElement || !credentialLike(arg)) return false;
-      const isCredential = (field: FieldSpec): field is FieldSpec & { credential: CredentialKind } =>
-        field.role === 'credential' && field.credential !== undefined;
-      const inside = fields.find(
-        (field) => isCredential(field) && field.at.index === options.at.index && field.at.path?.length === 1,
-      );
+      const slot = optionsSlotOf(construction.client);
+      if (!slot) return false;
+      const { options, inside, before } = slot;
+      const arg = construction.node.arguments[options.at.index];
+      if (!arg || arg.type === AST_NODE_TYPES.SpreadElement || !credentialLike(arg)) return false;
       if (inside?.credential && inside.at.path) {
         const key = inside.at.path[0];
         const data = { client: construction.client.name, label: credentialLabel(inside.credential), key, name: show(arg) };
@@ -121,7 +151,6 @@ export default createRule<[], MessageIds>({
         });
         return true;
       }
-      const before = fields.filter((field) => isCredential(field) && !field.at.path && field.at.index < options.at.index);
       if (before.length !== 1 || !before[0].credential) return false;
       context.report({
         node: arg,
