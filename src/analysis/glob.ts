@@ -6,10 +6,13 @@ import path from 'node:path';
  * character classes and `{a,b}` alternatives. Paths use `/`, relative to the linted project.
  */
 const cache = new Map<string, RegExp>();
+/** Globs come from options, but a long editor session may see many configurations. */
+const MAX_CACHE = 5000;
 
 export function globToRegExp(glob: string): RegExp {
   let compiled = cache.get(glob);
   if (!compiled) {
+    if (cache.size >= MAX_CACHE) cache.clear();
     const normalised = glob.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
     compiled = new RegExp(`^${convert(normalised)}$`);
     cache.set(glob, compiled);

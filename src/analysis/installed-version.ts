@@ -29,8 +29,15 @@ interface Entry {
   expires: number;
 }
 
+/** Keyed by directories and files: an editor's session visits ever more of them, so the caches are bounded. */
+const MAX_CACHE = 5000;
 const cache = new Map<string, Entry>();
 const manifestCache = new Map<string, { value: Manifest | null; expires: number }>();
+
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+  if (map.size >= MAX_CACHE && !map.has(key)) map.clear();
+  map.set(key, value);
+}
 
 interface Manifest {
   version?: unknown;
@@ -63,7 +70,7 @@ export function installedVersion(packageName: string, filename: string, cwd = pr
   const cached = cache.get(key);
   if (cached && cached.expires > now) return cached.value;
   const value = lookup(packageName, directory, now);
-  cache.set(key, { value, expires: now + TTL_MS });
+  remember(cache, key, { value, expires: now + TTL_MS });
   return value;
 }
 
@@ -110,7 +117,7 @@ function readManifest(file: string, now: number): Manifest | null {
       value = null; // unreadable or not JSON: as if absent
     }
   }
-  manifestCache.set(file, { value, expires: now + TTL_MS });
+  remember(manifestCache, file, { value, expires: now + TTL_MS });
   return value;
 }
 
