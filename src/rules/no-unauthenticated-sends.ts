@@ -149,13 +149,15 @@ export default createRule<Options, MessageIds>({
         };
 
         for (const call of analysis.calls) {
+          // Most calls have no field whose value could let the caller pick a person or a body.
+          if (!callMayFind(call)) continue;
           const entry = httpEntry(facts, call.node);
           if (!entry) continue;
           check(call.node, entry, callFinding(requests(), entry, call), `\`${call.method.name}\``, call.method.kind);
         }
 
         for (const construction of analysis.constructions) {
-          if (construction.client.kind !== 'request') continue;
+          if (construction.client.kind !== 'request' || !construction.fields.some(isConstructionField)) continue;
           const label = `\`new ${construction.client.name}\``;
           const entry = httpEntry(facts, construction.node);
           if (entry) {
@@ -184,6 +186,36 @@ function httpEntry(facts: FunctionFacts, node: TSESTree.Node): EntryPoint | unde
     if (entry) return entry.http ? entry : undefined;
   }
   return undefined;
+}
+
+/**
+ * Could `callFinding` find anything in this call? The same role tests, on the field specs alone:
+ * no argument resolution, entry-point lookup or request-value tracing for the others.
+ */
+function callMayFind(call: SdkCall): boolean {
+  const kind = call.method.kind;
+  if (call.inner) return call.fields.some((field) => isCallRole(field.spec.role, kind));
+  let relevant = relevantMethods.get(call.method);
+  if (relevant === undefined) {
+    relevant = call.method.fields.some((spec) => isCallRole(spec.role, kind));
+    relevantMethods.set(call.method, relevant);
+  }
+  return relevant;
+}
+
+/** Per method spec (the SDK model's own objects, so the map cannot grow past it). */
+const relevantMethods = new WeakMap<SdkCall['method'], boolean>();
+
+function isCallRole(role: FieldRole, kind: MethodKind): boolean {
+  if (RECIPIENT_ROLES.has(role)) return true;
+  if (PERSON_ROLES.has(role) && (kind === 'send' || role === 'personId' || PERSON_CONTACT_KINDS.has(kind))) return true;
+  return BODY_KINDS.has(kind) && BODY_ROLES.has(role);
+}
+
+/** The roles `constructionFinding` reads; a helper's call sites carry a subset of the same fields. */
+function isConstructionField(field: { spec: ResolvedField['spec'] }): boolean {
+  const role = field.spec.role;
+  return RECIPIENT_ROLES.has(role) || PERSON_ROLES.has(role) || BODY_ROLES.has(role);
 }
 
 function callFinding(requests: RequestValues, entry: EntryPoint, call: SdkCall): Finding | undefined {
