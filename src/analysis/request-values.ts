@@ -344,7 +344,7 @@ class Tracer implements RequestValues {
     if (def.type !== 'Variable') return undefined;
     const declarator = def.node;
     // A `let` assigned again later may hold anything.
-    if (variable.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
+    if (writtenAgain(variable)) return undefined;
     const path = patternPath(declarator.id, def.name);
     if (!path) return undefined;
     if (declarator.init) {
@@ -365,7 +365,7 @@ class Tracer implements RequestValues {
     const variable = ASTUtils.findVariable(this.sourceCode.getScope(identifier), identifier);
     const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
     if (def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return undefined;
-    if (variable!.references.filter((reference) => reference.isWrite()).length > 1) return undefined;
+    if (writtenAgain(variable!)) return undefined;
     return def.node.init;
   }
 }
@@ -378,8 +378,18 @@ function extend(inner: RequestAccess, keys: readonly string[], node: TSESTree.No
   const path = [...inner.path, ...keys];
   const wasData = isRequestValue(inner);
   const access: RequestAccess = { role: inner.role, path, source: inner.source };
-  if (!wasData && node && isRequestValue({ ...access, source: node })) access.source = node;
+  // Becomes request data here: what `isRequestValue` says of this access with `node` as its source.
+  if (!wasData && node && (access.role === 'data' || isDataPath(path))) access.source = node;
   return access;
+}
+
+/** Is the binding written more than once (a `let` assigned again may hold anything)? Counted without a copy. */
+function writtenAgain(variable: { references: readonly { isWrite(): boolean }[] }): boolean {
+  let writes = 0;
+  for (const reference of variable.references) {
+    if (reference.isWrite() && ++writes > 1) return true;
+  }
+  return false;
 }
 
 function firstOf(
