@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { calleeName, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
+import { calleeName, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
+import { nodesOfType } from './file-index.js';
 import type { EntryPoint } from './functions.js';
 import { getRequestValues, isDataPath, type RequestAccess, type RequestValues } from './request-values.js';
 
@@ -249,12 +250,24 @@ interface FileNodes {
   decorators: TSESTree.Decorator[];
 }
 
+type VisitorKeys = Record<string, readonly string[] | undefined>;
+
+/** A body scanned as far as needed: see `Checks.body`. */
+interface BodyScan {
+  /** Checks that start before `limit`, sorted by start (ties in the order of the walk). */
+  found: AuthCheck[];
+  /** Roots of the subtrees not walked yet (they start at or after `limit`), in walk order. */
+  later: TSESTree.Node[];
+  limit: number;
+}
+
 class Checks implements AuthChecks {
-  private readonly bodies = new Map<FunctionNode, AuthCheck[]>();
+  private readonly bodies = new Map<FunctionNode, BodyScan>();
   private readonly registrations = new Map<FunctionNode, Registration>();
   private readonly scannedMiddleware = new Map<FunctionNode, boolean>();
   private fileMiddleware: FileMiddleware | undefined;
   private readonly filename: string;
+  private routeFileText: string | undefined;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -286,7 +299,7 @@ class Checks implements AuthChecks {
         }
         if (file.hooks.length > 0) return { kind: 'middleware', node: file.hooks[0] };
       }
-      for (const check of this.body(entry)) {
+      for (const check of this.body(entry, node.range[1])) {
         if (check.node.range[0] >= node.range[1]) break;
         if (ignore && check.node.type === AST_NODE_TYPES.CallExpression && ignore(check.node)) continue;
         return check;
@@ -304,62 +317,84 @@ class Checks implements AuthChecks {
     } catch {
       registration = { checks: [], paths: [], names: [], calls: [] };
     }
-    const file = FILE_ROUTED.has(entry.framework) ? routeFile(this.filename) : undefined;
+    const file = FILE_ROUTED.has(entry.framework) ? (this.routeFileText ??= routeFile(this.filename)) : undefined;
     return { paths: registration.paths, names: registration.names, file };
   }
 
   // -- the body --------------------------------------------------------------------------------
 
-  /** Checks in the entry point's body, in source order. */
-  private body(entry: EntryPoint): AuthCheck[] {
-    let found = this.bodies.get(entry.fn);
-    if (found) return found;
-    found = this.scan(entry, entry.fn.body);
-    found.sort((a, b) => a.node.range[0] - b.node.range[0]);
-    this.bodies.set(entry.fn, found);
-    return found;
+  /**
+   * Checks in the entry point's body that start before `limit`, in source order (then the order of
+   * the walk). A question about a node needs only the checks before it, so the body is scanned no
+   * further than the questions asked so far: most sends sit before the end of their handler.
+   */
+  private body(entry: EntryPoint, limit: number): AuthCheck[] {
+    let scan = this.bodies.get(entry.fn);
+    if (!scan) {
+      scan = { found: [], later: [entry.fn.body], limit: -Infinity };
+      this.bodies.set(entry.fn, scan);
+    }
+    if (limit > scan.limit) this.scanTo(entry, scan, limit);
+    return scan.found;
   }
 
-  private scan(entry: EntryPoint, root: TSESTree.Node): AuthCheck[] {
-    const found: AuthCheck[] = [];
-    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
+  /**
+   * Walks on from the nodes set aside so far, examining those that start before `limit`. The walk
+   * is the same as a whole-body walk with some subtrees visited later, and a node's subtree starts
+   * no earlier than the node: the checks before `limit` and their order are those of a full scan.
+   */
+  private scanTo(entry: EntryPoint, scan: BodyScan, limit: number): void {
+    const keys = this.sourceCode.visitorKeys as VisitorKeys;
+    const pending = scan.later;
+    scan.later = [];
+    scan.limit = limit;
+    const stack: TSESTree.Node[] = [];
+    for (const root of pending) {
+      stack.push(root);
+      while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (startOf(node) >= limit) {
+          scan.later.push(node);
+          continue;
+        }
+        const kind = this.checkKind(entry, node);
+        if (kind) insertByStart(scan.found, { kind, node });
+        pushChildren(stack, node, keys);
+      }
+    }
+  }
+
+  /** Is there any check in `root` (a middleware's body)? Stops at the first one. */
+  private hasCheck(entry: EntryPoint, root: TSESTree.Node): boolean {
+    const keys = this.sourceCode.visitorKeys as VisitorKeys;
     const stack: TSESTree.Node[] = [root];
     while (stack.length > 0) {
       const node = stack.pop()!;
-      switch (node.type) {
-        case AST_NODE_TYPES.CallExpression:
-          if (this.isAuthCall(entry, node)) found.push({ kind: 'call', node });
-          else if (isAssertCall(node) && node.arguments.some((arg) => this.mentionsIdentity(entry, arg))) {
-            found.push({ kind: 'condition', node });
-          } else if (this.isIdentityGet(entry, node)) {
-            found.push({ kind: 'identity', node });
-          }
-          break;
-        case AST_NODE_TYPES.IfStatement:
-        case AST_NODE_TYPES.ConditionalExpression:
-          if (this.mentionsIdentity(entry, node.test)) found.push({ kind: 'condition', node });
-          break;
-        case AST_NODE_TYPES.MemberExpression: {
-          const name = memberName(node);
-          if (name !== undefined && hasIdentityWord(name) && this.isIdentityRead(entry, node)) {
-            found.push({ kind: 'identity', node });
-          }
-          break;
-        }
-        case AST_NODE_TYPES.Identifier:
-          if (hasIdentityWord(node.name) && isReference(node) && this.isIdentityRead(entry, node)) {
-            found.push({ kind: 'identity', node });
-          }
-          break;
-        default:
-          break;
-      }
-      for (const key of keys[node.type] ?? []) {
-        if (key === 'typeAnnotation' || key === 'returnType' || key === 'typeArguments' || key === 'typeParameters') continue;
-        pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
-      }
+      if (this.checkKind(entry, node)) return true;
+      pushChildren(stack, node, keys);
     }
-    return found;
+    return false;
+  }
+
+  /** The kind of check `node` itself is, if it is one. */
+  private checkKind(entry: EntryPoint, node: TSESTree.Node): AuthCheckKind | undefined {
+    switch (node.type) {
+      case AST_NODE_TYPES.CallExpression:
+        if (this.isAuthCall(entry, node)) return 'call';
+        if (isAssertCall(node) && node.arguments.some((arg) => this.mentionsIdentity(entry, arg))) return 'condition';
+        return this.isIdentityGet(entry, node) ? 'identity' : undefined;
+      case AST_NODE_TYPES.IfStatement:
+      case AST_NODE_TYPES.ConditionalExpression:
+        return this.mentionsIdentity(entry, node.test) ? 'condition' : undefined;
+      case AST_NODE_TYPES.MemberExpression: {
+        const name = memberName(node);
+        return name !== undefined && hasIdentityWord(name) && this.isIdentityRead(entry, node) ? 'identity' : undefined;
+      }
+      case AST_NODE_TYPES.Identifier:
+        return hasIdentityWord(node.name) && isReference(node) && this.isIdentityRead(entry, node) ? 'identity' : undefined;
+      default:
+        return undefined;
+    }
   }
 
   /** `await auth()`, `verifyToken(t)`, `supabase.auth.getUser()`, `getUser(req)`. */
@@ -415,9 +450,7 @@ class Checks implements AuthChecks {
         if (chain?.some(hasIdentityWord) && this.isCallerIdentity(entry, node, chain)) return true;
         if (chain) continue;
       }
-      for (const key of keys[node.type] ?? []) {
-        pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
-      }
+      pushChildren(stack, node, keys, false);
     }
     return false;
   }
@@ -687,7 +720,7 @@ class Checks implements AuthChecks {
       http: true,
       shortLived: false,
     };
-    result = this.scan(pseudo, fn.body).length > 0;
+    result = this.hasCheck(pseudo, fn.body);
     this.scannedMiddleware.set(fn, result);
     return result;
   }
@@ -778,36 +811,72 @@ class Checks implements AuthChecks {
       }
     }
     found.uses.sort((a, b) => a.end - b.end);
+    found.hooks = inWalkOrder(found.hooks);
     return found;
   }
 
   private nodes: FileNodes | undefined;
 
-  /** One walk of the file, in source order, for both the middleware and the decorator questions. */
+  /** Member calls and decorators of the file, from the index shared by every rule. */
   private fileNodes(): FileNodes {
-    if (this.nodes) return this.nodes;
-    const nodes: FileNodes = { memberCalls: [], decorators: [] };
-    this.nodes = nodes;
-    const keys = this.sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
-    const stack: TSESTree.Node[] = [this.sourceCode.ast];
-    while (stack.length > 0) {
-      const node = stack.pop()!;
-      if (node.type === AST_NODE_TYPES.CallExpression) {
-        if (unwrap(node.callee).type === AST_NODE_TYPES.MemberExpression) nodes.memberCalls.push(node);
-      } else if (node.type === AST_NODE_TYPES.Decorator) {
-        nodes.decorators.push(node);
-      }
-      for (const key of keys[node.type] ?? []) {
-        if (key === 'typeAnnotation' || key === 'returnType' || key === 'typeArguments' || key === 'typeParameters') continue;
-        pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
-      }
-    }
-    return nodes;
+    this.nodes ??= {
+      memberCalls: nodesOfType(this.sourceCode, AST_NODE_TYPES.CallExpression).filter(
+        (node) => unwrap(node.callee).type === AST_NODE_TYPES.MemberExpression,
+      ),
+      decorators: inWalkOrder(nodesOfType(this.sourceCode, AST_NODE_TYPES.Decorator)),
+    };
+    return this.nodes;
   }
 }
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
+
+/** Keys of type annotations: no check is written in a type. */
+const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeArguments', 'typeParameters']);
+
+/** Pushes `node`'s children in visitor-key order (so they are popped last key first), types aside when asked. */
+function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, keys: VisitorKeys, skipTypes = true): void {
+  const nodeKeys = keys[node.type];
+  if (!nodeKeys) return;
+  for (const key of nodeKeys) {
+    if (skipTypes && TYPE_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) stack.push(item);
+    } else if (isNode(value)) {
+      stack.push(value);
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/** Where a node's subtree starts: decorators may be written before the node's own range. */
+function startOf(node: TSESTree.Node): number {
+  const decorators = (node as { decorators?: readonly TSESTree.Decorator[] }).decorators;
+  const first = decorators?.[0];
+  return first && first.range[0] < node.range[0] ? first.range[0] : node.range[0];
+}
+
+/** Adds a check after those that start no later: sorted by start, ties in the order found. */
+function insertByStart(found: AuthCheck[], check: AuthCheck): void {
+  const start = check.node.range[0];
+  let index = found.length;
+  while (index > 0 && found[index - 1].node.range[0] > start) index--;
+  found.splice(index, 0, check);
+}
+
+/**
+ * Nodes in the order a stack walk of the file meets them (children pushed in source order, so
+ * later siblings first, an outer node before those inside it): by end, last first; on the same
+ * end, the outer one first. The first hook or `@Public()` reported is the one met first.
+ */
+function inWalkOrder<T extends TSESTree.Node>(nodes: readonly T[]): T[] {
+  return [...nodes].sort((a, b) => b.range[1] - a.range[1] || a.range[0] - b.range[0]);
+}
 
 /** The caller's identity: read from the request or context object, not from what the caller sent. */
 function isIdentityAccess(access: RequestAccess): boolean {
