@@ -153,6 +153,24 @@ const CALL_SHAPES: readonly CallShape[] = [
   { callee: 'eventHandler', how: 'name', arg: 0, entry: NUXT },
 ];
 
+/**
+ * The shapes by the last name of their callee, in table order: a callee matches only shapes that
+ * end with its own last name, so most calls are compared with none.
+ */
+const SHAPES_BY_LAST_NAME = new Map<string, CallShape[]>();
+for (const shape of CALL_SHAPES) {
+  const last = shape.callee.slice(shape.callee.lastIndexOf('.') + 1);
+  const list = SHAPES_BY_LAST_NAME.get(last);
+  if (list) list.push(shape);
+  else SHAPES_BY_LAST_NAME.set(last, [shape]);
+}
+const NO_SHAPES: readonly CallShape[] = [];
+
+function shapesFor(chain: readonly string[] | undefined): readonly CallShape[] {
+  const last = chain?.at(-1);
+  return (last !== undefined && SHAPES_BY_LAST_NAME.get(last)) || NO_SHAPES;
+}
+
 /** Exported names that frameworks run per request; the first matching row wins. */
 interface ExportShape {
   /** Export names, `default` for the default export, `*` for any. */
@@ -599,8 +617,9 @@ class Facts implements FunctionFacts {
       const route = routeEntry(call, index, fn);
       if (route) return route;
     }
-    for (const shape of CALL_SHAPES) {
-      if (shape.arg === undefined || !calleeMatches(call, shape)) continue;
+    const chain = memberChain(call.callee);
+    for (const shape of shapesFor(chain)) {
+      if (shape.arg === undefined || !chainMatches(call, chain, shape)) continue;
       if (shape.arg !== 'any' && shape.arg !== index) continue;
       if (shape.first && !firstArgumentMatches(call, shape.first)) continue;
       if (shape.literalsBefore && !call.arguments.slice(0, index).every((a) => a.type === AST_NODE_TYPES.Literal)) continue;
@@ -632,8 +651,9 @@ class Facts implements FunctionFacts {
         ) {
           return ROUTER;
         }
-        for (const shape of CALL_SHAPES) {
-          if (!shape.keys?.includes(key) || !calleeMatches(parent, shape)) continue;
+        const chain = memberChain(parent.callee);
+        for (const shape of shapesFor(chain)) {
+          if (!shape.keys?.includes(key) || !chainMatches(parent, chain, shape)) continue;
           if (shape.alsoHas && !shape.alsoHas.some((name) => hasKey(object, name))) continue;
           return shape.entry;
         }
@@ -793,8 +813,16 @@ function routeEntry(call: TSESTree.CallExpression, index: number, fn: FunctionNo
 }
 
 function calleeMatches(call: TSESTree.CallExpression | TSESTree.NewExpression, shape: CallShape): boolean {
+  return chainMatches(call, memberChain(call.callee), shape);
+}
+
+/** `calleeMatches` with the callee's chain worked out once for all the shapes. */
+function chainMatches(
+  call: TSESTree.CallExpression | TSESTree.NewExpression,
+  chain: readonly string[] | undefined,
+  shape: CallShape,
+): boolean {
   if ((shape.how === 'new') !== (call.type === AST_NODE_TYPES.NewExpression)) return false;
-  const chain = memberChain(call.callee);
   if (!chain) return false;
   if (shape.how === 'member') return chain.length > 1 && chain.at(-1) === shape.callee;
   if (shape.callee.includes('.')) return chain.join('.') === shape.callee;
