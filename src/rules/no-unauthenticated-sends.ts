@@ -336,8 +336,12 @@ function valueAtPath(arg: TSESTree.Node, path: readonly string[]): TSESTree.Node
 // Allowed routes and messages.
 
 interface AllowList {
+  /** Does a route path, handler name or file path (as written) match the list? */
   test(text: string): boolean;
 }
+
+/** Bound on the texts remembered per list: an editor's ESLint server runs for hours. */
+const MAX_ALLOW_RESULTS = 5_000;
 
 /** Options repeat for every file: the compiled list is kept per distinct list. */
 const allowLists = new Map<string, AllowList>();
@@ -347,7 +351,20 @@ function compileAllowList(patterns: readonly string[]): AllowList {
   let list = allowLists.get(key);
   if (!list) {
     const compiled = patterns.map(toPattern);
-    list = { test: (text) => compiled.some((pattern) => pattern.test(text)) };
+    // Route names, paths and file ends repeat from file to file: each one is normalised and tested once.
+    const results = new Map<string, boolean>();
+    list = {
+      test(text) {
+        let result = results.get(text);
+        if (result === undefined) {
+          const route = normaliseRoute(text);
+          result = compiled.some((pattern) => pattern.test(route));
+          if (results.size >= MAX_ALLOW_RESULTS) results.clear();
+          results.set(text, result);
+        }
+        return result;
+      },
+    };
     if (allowLists.size >= 100) allowLists.clear();
     allowLists.set(key, list);
   }
@@ -365,7 +382,7 @@ function normaliseRoute(text: string): string {
 function isAllowed(auth: AuthChecks, entry: EntryPoint, allow: AllowList): boolean {
   const route = auth.route(entry);
   const candidates = [...route.paths, ...route.names, ...(route.file ? [route.file] : [])];
-  return candidates.some((text) => allow.test(normaliseRoute(text)));
+  return candidates.some((text) => allow.test(text));
 }
 
 function shorten(text: string): string {
