@@ -243,71 +243,79 @@ class Tracer implements RequestValues {
 
   private trace(entry: EntryPoint, node: TSESTree.Node, depth: number): RequestAccess | undefined {
     if (depth > MAX_DEPTH) return undefined;
-    const next = (child: TSESTree.Node): RequestAccess | undefined => this.trace(entry, child, depth + 1);
-    const controlled = (child: TSESTree.Node | null | undefined): RequestAccess | undefined => {
-      if (!child || child.type === AST_NODE_TYPES.SpreadElement) return undefined;
-      const found = next(child);
-      return isRequestValue(found) ? found : undefined;
-    };
+    // The depth of the parts traced next (passed down rather than captured: no closures per node).
+    const next = depth + 1;
     const target = unwrap(node);
     switch (target.type) {
       case AST_NODE_TYPES.AwaitExpression:
-        return next(target.argument);
+        return this.trace(entry, target.argument, next);
       case AST_NODE_TYPES.Identifier:
         return this.identifier(entry, target, depth);
       case AST_NODE_TYPES.MemberExpression: {
-        const inner = next(target.object);
+        const inner = this.trace(entry, target.object, next);
         return inner && extend(inner, [memberName(target) ?? '*'], target);
       }
       case AST_NODE_TYPES.CallExpression:
-        return this.call(entry, target, next, controlled);
+        return this.call(entry, target, next);
       case AST_NODE_TYPES.NewExpression: {
         const name = memberChain(target.callee)?.join('.');
-        return name !== undefined && WRAPPING_CLASSES.has(name) ? controlled(target.arguments[0]) : undefined;
+        return name !== undefined && WRAPPING_CLASSES.has(name) ? this.controlled(entry, target.arguments[0], next) : undefined;
       }
       case AST_NODE_TYPES.TemplateLiteral:
         for (const expression of target.expressions) {
-          const found = controlled(expression);
+          const found = this.controlled(entry, expression, next);
           if (found) return found;
         }
         return undefined;
       case AST_NODE_TYPES.BinaryExpression:
         return target.operator === '+'
-          ? (controlled(target.left) ?? controlled(target.right))
+          ? (this.controlled(entry, target.left, next) ?? this.controlled(entry, target.right, next))
           : undefined;
       case AST_NODE_TYPES.LogicalExpression:
-        return target.operator === '&&' ? controlled(target.right) : (controlled(target.left) ?? controlled(target.right));
+        return target.operator === '&&' ? this.controlled(entry, target.right, next) : (this.controlled(entry, target.left, next) ?? this.controlled(entry, target.right, next));
       case AST_NODE_TYPES.ConditionalExpression:
-        return controlled(target.consequent) ?? controlled(target.alternate);
+        return this.controlled(entry, target.consequent, next) ?? this.controlled(entry, target.alternate, next);
       default:
         return undefined;
     }
   }
 
-  private call(
-    entry: EntryPoint,
-    call: TSESTree.CallExpression,
-    next: (child: TSESTree.Node) => RequestAccess | undefined,
-    controlled: (child: TSESTree.Node | null | undefined) => RequestAccess | undefined,
-  ): RequestAccess | undefined {
+  /** A request value at `depth`, or undefined (also for what the caller did not send: `req.user`). */
+  private controlled(entry: EntryPoint, child: TSESTree.Node | null | undefined, depth: number): RequestAccess | undefined {
+    if (!child || child.type === AST_NODE_TYPES.SpreadElement) return undefined;
+    const found = this.trace(entry, child, depth);
+    return isRequestValue(found) ? found : undefined;
+  }
+
+  /** The first argument that is a request value. */
+  private firstOf(entry: EntryPoint, args: readonly TSESTree.CallExpressionArgument[], depth: number): RequestAccess | undefined {
+    for (const arg of args) {
+      const found = this.controlled(entry, arg, depth);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** A call; `next` is the depth of its parts. */
+  private call(entry: EntryPoint, call: TSESTree.CallExpression, next: number): RequestAccess | undefined {
     const callee = unwrap(call.callee);
     const chain = memberChain(callee);
     const name = chain?.join('.');
-    if (name !== undefined && CONVERSIONS.has(name)) return firstOf(call.arguments, controlled);
+    if (name !== undefined && CONVERSIONS.has(name)) return this.firstOf(entry, call.arguments, next);
     const last = chain?.at(-1) ?? (callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined);
     if (last !== undefined && VALIDATORS.has(last)) {
-      const found = firstOf(call.arguments, controlled);
+      const found = this.firstOf(entry, call.arguments, next);
       if (found) return found;
     }
     if (callee.type === AST_NODE_TYPES.Identifier && READER_CALLS.has(callee.name)) {
       // `readBody(event)`: the event is the request object.
-      const event = call.arguments[0] && next(call.arguments[0]);
+      const event = call.arguments[0] && this.trace(entry, call.arguments[0], next);
       return event?.role === 'request' && event.path.length === 0
         ? { role: 'data', path: [`${callee.name}()`], source: call }
         : undefined;
     }
     if (callee.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-    const inner = next(callee.object);
+    const inner = this.trace(entry, callee.object, next);
     return inner && extend(inner, [`${memberName(callee) ?? '*'}()`], call);
   }
 
@@ -390,17 +398,6 @@ function writtenAgain(variable: { references: readonly { isWrite(): boolean }[] 
     if (reference.isWrite() && ++writes > 1) return true;
   }
   return false;
-}
-
-function firstOf(
-  args: readonly TSESTree.CallExpressionArgument[],
-  controlled: (child: TSESTree.Node | null | undefined) => RequestAccess | undefined,
-): RequestAccess | undefined {
-  for (const arg of args) {
-    const found = controlled(arg);
-    if (found) return found;
-  }
-  return undefined;
 }
 
 function decoratorRole(param: TSESTree.Parameter): ParamRole | undefined {
