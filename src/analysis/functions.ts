@@ -328,6 +328,8 @@ class Facts implements FunctionFacts {
   private readonly thisReads = new Map<TSESTree.Node, Map<string, TSESTree.Node[]>>();
   private readonly filename: string;
   private readonly directive: string | undefined;
+  /** Per row of `EXPORT_SHAPES`: does this file's path fit it? The same for every export of the file. */
+  private exportFiles: boolean[] | undefined;
 
   constructor(
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
@@ -687,9 +689,11 @@ class Facts implements FunctionFacts {
 
   /** An exported function: by name, file and module directive, or by its `aws-lambda` types. */
   private exportEntry(name: string, fn: FunctionNode, id: TSESTree.Identifier | undefined): EntryInfo | undefined {
-    for (const shape of EXPORT_SHAPES) {
+    this.exportFiles ??= EXPORT_SHAPES.map((shape) => !shape.file || shape.file.test(this.filename));
+    for (let i = 0; i < EXPORT_SHAPES.length; i++) {
+      const shape = EXPORT_SHAPES[i];
       if (shape.names !== '*' && !shape.names.has(name)) continue;
-      if (shape.file && !shape.file.test(this.filename)) continue;
+      if (!this.exportFiles[i]) continue;
       if (shape.directive && this.directive !== shape.directive) continue;
       if (shape.entry === LAMBDA) return lambdaEntry(fn, id) ?? LAMBDA;
       return shape.entry;
