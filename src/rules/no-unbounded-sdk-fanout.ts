@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { memberName, outermostTransparent, staticName, type FunctionNode } from '../analysis/ast.js';
+import { nodesOfType } from '../analysis/file-index.js';
 import {
   eagerCarrier,
   isBoundedCollection,
@@ -244,7 +245,38 @@ function thisReads(sourceCode: SourceCode, body: TSESTree.ClassBody, name: strin
 /** One walk per class body, shared by all its methods: a body is asked about once per client method. */
 const thisReadIndex = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.Node[]>>();
 
+/**
+ * Bodies this long may hold more than the walk's 20,000 nodes (a node spans at least a character,
+ * and at most a few nodes share one span): they are walked, budget and all, as they always were.
+ */
+const MAX_INDEXED_BODY = 5_000;
+
 function indexThisReads(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<string, TSESTree.Node[]> {
+  if (body.range[1] - body.range[0] > MAX_INDEXED_BODY) return walkThisReads(sourceCode, body);
+  // The file's member expressions, indexed once per file in source order (the walk's order too):
+  // reading them costs far less than visiting every node of the class body.
+  const index = new Map<string, TSESTree.Node[]>();
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.MemberExpression)) {
+    if (node.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+    if (node.range[0] < body.range[0] || node.range[1] > body.range[1] || !reachedFrom(body, node)) continue;
+    const name = memberName(node);
+    if (name === undefined) continue;
+    const reads = index.get(name);
+    if (reads) reads.push(node);
+    else index.set(name, [node]);
+  }
+  return index;
+}
+
+/** Is `node` (inside `body`) outside any class nested in it, where the walk would not go? */
+function reachedFrom(body: TSESTree.ClassBody, node: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== body; current = current.parent) {
+    if (isClass(current)) return false;
+  }
+  return true;
+}
+
+function walkThisReads(sourceCode: SourceCode, body: TSESTree.ClassBody): Map<string, TSESTree.Node[]> {
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const index = new Map<string, TSESTree.Node[]>();
   let visited = 0;
