@@ -11,7 +11,7 @@ import {
   type Settlement,
 } from '../analysis/lifecycle.js';
 import { getSdkAnalysis, type SdkCall } from '../analysis/sdk-calls.js';
-import type { FunctionNode } from '../analysis/ast.js';
+import { isFunction, type FunctionNode } from '../analysis/ast.js';
 import type { ClientSpec } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
 
@@ -80,10 +80,21 @@ export default createRule<[], MessageIds>({
         const facts = getFunctionFacts(context);
         const script = isScript(sourceCode);
 
+        // The entry a call runs in is decided by the function (or class member) around it: calls
+        // that share one share the answer, so the walk runs once per function.
+        const entries = new Map<TSESTree.Node | undefined, EntryPoint | undefined>();
+        const entryOf = (node: TSESTree.Node): EntryPoint | undefined => {
+          const boundary = repetitionBoundary(node);
+          if (entries.has(boundary)) return entries.get(boundary);
+          const entry = facts.repetition(node)?.entry;
+          entries.set(boundary, entry);
+          return entry;
+        };
+
         const uses: Use[] = [];
         const flushes: Flush[] = [];
         for (const call of batching) {
-          const entry = facts.repetition(call.node)?.entry;
+          const entry = entryOf(call.node);
           const scope: Scope | undefined = entry ? (entry.shortLived ? entry.fn : undefined) : script ? 'script' : undefined;
           const use: Use = { call, key: clientKeyOf(sourceCode, call.receiver), scope, entry };
           if (isFlushMethod(call.client, call.method.name)) flushes.push({ ...use, settlement: settlementOf(call.node) });
@@ -148,6 +159,24 @@ export default createRule<[], MessageIds>({
     };
   },
 });
+
+/**
+ * The innermost function or class member (field, static block, accessor) around `node`: what
+ * `repetition(node).entry` depends on, loops in between aside. Undefined at module level.
+ */
+function repetitionBoundary(node: TSESTree.Node): TSESTree.Node | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (
+      isFunction(current) ||
+      current.type === AST_NODE_TYPES.PropertyDefinition ||
+      current.type === AST_NODE_TYPES.StaticBlock ||
+      current.type === AST_NODE_TYPES.AccessorProperty
+    ) {
+      return current;
+    }
+  }
+  return undefined;
+}
 
 function isFlushMethod(client: ClientSpec, name: string): boolean {
   return client.flushMethods?.includes(name) ?? false;
