@@ -84,8 +84,8 @@ export default createRule<[], MessageIds>({
         return (
           index !== undefined &&
           direct.receiver !== undefined &&
-          isThisClient(direct.receiver) &&
-          direct.node.arguments.length > index
+          direct.node.arguments.length > index &&
+          isThisClient(direct.receiver)
         );
       });
     }
