@@ -326,9 +326,13 @@ class Flow {
   }
 
   /** Calls of a named local function, by its binding (or `this.name()` for a class method). */
-  private callSites(fn: FunctionNode, origin: TSESTree.CallExpression): TSESTree.CallExpression[] {
-    const found = new Set<TSESTree.CallExpression>(localCallSites(this.options.sourceCode, fn));
-    for (const site of this.options.callSites?.(fn, origin) ?? []) found.add(site);
+  private callSites(fn: FunctionNode, origin: TSESTree.CallExpression): readonly TSESTree.CallExpression[] {
+    const local = localCallSites(this.options.sourceCode, fn);
+    const more = this.options.callSites?.(fn, origin);
+    // Usually none: then the cached list serves as it is, with no copy.
+    if (!more || more.length === 0) return local;
+    const found = new Set<TSESTree.CallExpression>(local);
+    for (const site of more) found.add(site);
     return [...found];
   }
 }
@@ -522,7 +526,10 @@ export function getSdkPromises(context: Context): readonly SdkPromise[] {
   const analysis = getSdkAnalysis(context);
   const byInner = new Map<TSESTree.Node, TSESTree.CallExpression[]>();
   for (const call of analysis.calls) {
-    if (call.inner) byInner.set(call.inner.node, [...(byInner.get(call.inner.node) ?? []), call.node]);
+    if (!call.inner) continue;
+    const outer = byInner.get(call.inner.node);
+    if (outer) outer.push(call.node);
+    else byInner.set(call.inner.node, [call.node]);
   }
   const options: FlowOptions = {
     sourceCode: context.sourceCode,
