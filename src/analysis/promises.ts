@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { isFunction, memberChain, memberName, outermostTransparent, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
+import { nodesOfType } from './file-index.js';
 import { getSdkAnalysis, type SdkCall } from './sdk-calls.js';
 
 /**
@@ -464,7 +465,77 @@ function thisMethodCalls(
 /** One walk per class body, shared by all its methods, in the order a per-name walk would find them. */
 const thisCallIndex = new WeakMap<TSESTree.ClassBody, Map<string, TSESTree.CallExpression[]>>();
 
+/**
+ * Bodies this long may hold more than the walk's 20,000 nodes (a node spans at least a character,
+ * and at most a few nodes share one span): they are walked, budget and all, as they always were.
+ */
+const MAX_INDEXED_BODY = 5_000;
+
 function indexThisCalls(
+  sourceCode: Readonly<TSESLint.SourceCode>,
+  body: TSESTree.ClassBody,
+): Map<string, TSESTree.CallExpression[]> {
+  if (body.range[1] - body.range[0] > MAX_INDEXED_BODY) return walkThisCalls(sourceCode, body);
+  // The file's calls, indexed once per file: reading them costs far less than visiting every node
+  // of the class body.
+  const index = new Map<string, TSESTree.CallExpression[]>();
+  for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression)) {
+    if (node.range[0] < body.range[0] || node.range[1] > body.range[1]) continue;
+    const callee = unwrap(node.callee);
+    if (callee.type !== AST_NODE_TYPES.MemberExpression || callee.object.type !== AST_NODE_TYPES.ThisExpression) continue;
+    const name = memberName(callee);
+    if (name === undefined || !sharesThis(body, node)) continue;
+    const calls = index.get(name);
+    if (calls) calls.push(node);
+    else index.set(name, [node]);
+  }
+  // Source order, put in the walk's order: an enclosing call before the calls inside it, else
+  // the later call first.
+  for (const calls of index.values()) {
+    if (calls.length > 1) calls.sort(walkOrder(calls));
+  }
+  return index;
+}
+
+function walkOrder(calls: readonly TSESTree.CallExpression[]): (a: TSESTree.CallExpression, b: TSESTree.CallExpression) => number {
+  const position = new Map(calls.map((call, i) => [call, i]));
+  const within = (inner: TSESTree.Node, outer: TSESTree.Node): boolean =>
+    outer.range[0] <= inner.range[0] && inner.range[1] <= outer.range[1];
+  return (a, b) => {
+    if (within(b, a)) return -1;
+    if (within(a, b)) return 1;
+    return position.get(b)! - position.get(a)!;
+  };
+}
+
+/**
+ * Does `node` (inside `body`) run with the class's `this`, where the walk goes: not inside a
+ * nested class, a function declaration, or a function expression other than a method or field?
+ */
+function sharesThis(body: TSESTree.ClassBody, node: TSESTree.Node): boolean {
+  for (let current = node.parent; current && current !== body; current = current.parent) {
+    switch (current.type) {
+      case AST_NODE_TYPES.ClassBody:
+      case AST_NODE_TYPES.ClassDeclaration:
+      case AST_NODE_TYPES.FunctionDeclaration:
+        return false;
+      case AST_NODE_TYPES.FunctionExpression:
+        if (
+          current.parent?.type !== AST_NODE_TYPES.MethodDefinition &&
+          current.parent?.type !== AST_NODE_TYPES.PropertyDefinition
+        ) {
+          return false;
+        }
+        break;
+      default:
+        break;
+    }
+  }
+  return true;
+}
+
+/** A walk in stack order: each node, then its children last to first. */
+function walkThisCalls(
   sourceCode: Readonly<TSESLint.SourceCode>,
   body: TSESTree.ClassBody,
 ): Map<string, TSESTree.CallExpression[]> {
