@@ -67,8 +67,21 @@ export function iterationOfCallback(fn: TSESTree.Node): Iteration | undefined {
   return iterationOf(call, index);
 }
 
+/** The last names of the iterating calls: any other callee is ruled out before building its chain. */
+const ITERATION_NAMES = new Set([
+  ...Object.keys(MEMBER_ITERATIONS),
+  ...Object.keys(FUNCTION_ITERATIONS).map((name) => name.slice(name.lastIndexOf('.') + 1)),
+]);
+
 function iterationOf(call: TSESTree.CallExpression, index: number): Iteration | undefined {
   const callee = unwrap(call.callee);
+  const last =
+    callee.type === AST_NODE_TYPES.Identifier
+      ? callee.name
+      : callee.type === AST_NODE_TYPES.MemberExpression
+        ? memberName(callee)
+        : undefined;
+  if (last === undefined || !ITERATION_NAMES.has(last)) return undefined;
   const chain = memberChain(callee);
   const joined = chain?.join('.');
   if (joined !== undefined && Object.hasOwn(FUNCTION_ITERATIONS, joined)) {
