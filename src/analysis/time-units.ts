@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, isFunction, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
-import { returnedExpressions, singleValueOf, staticValue, variableOf } from './values.js';
+import { returnedExpressions, staticValue, variableOf } from './values.js';
 
 /**
  * What a timestamp expression holds, decided from its syntax: `Date.now()` is milliseconds,
@@ -159,6 +159,9 @@ const DATE_FNS_STRINGS: ReadonlyMap<string, boolean> = new Map([
 ]);
 const DATE_FNS_DATES = /^(?:(?:add|sub|startOf|endOf|set|lastDayOf|roundTo)[A-Z]\w*|fromUnixTime|parseISO|parseJSON|toDate|parse|max|min|closestTo|toZonedTime|fromZonedTime|utcToZonedTime|zonedTimeToUtc)$/;
 
+/** Every factory name of any library: most `x.y()` calls are ruled out by `y` before `x` is resolved. */
+const ANY_LIB_FACTORY: ReadonlySet<string> = new Set(Object.values(LIB_FACTORIES).flatMap((names) => [...names]));
+
 const ROUNDING = new Set(['floor', 'round', 'trunc', 'ceil']);
 const MAX_DEPTH = 12;
 
@@ -170,6 +173,10 @@ export class TimeClassifier {
   private readonly memo = new Map<TSESTree.Node, TimeValue>();
   private readonly returnMemo = new Map<FunctionNode, TimeValue>();
   private readonly inProgress = new Set<TSESTree.Node>();
+  /** Scope lookups by identifier: one call asks about its callee up to five times. */
+  private readonly variables = new Map<TSESTree.Identifier, Scope.Variable | null>();
+  /** Static numeric values by node (null: not a constant number). */
+  private readonly numbers = new Map<TSESTree.Node, number | null>();
   private depth = 0;
 
   constructor(private readonly sourceCode: SourceCode) {}
@@ -252,7 +259,7 @@ export class TimeClassifier {
 
   private identifier(node: TSESTree.Identifier): TimeValue {
     if (node.name === 'undefined' && this.isGlobal(node, 'undefined')) return ABSENT;
-    const init = singleValueOf(this.sourceCode, node);
+    const init = singleValueOfVariable(this.variableOf(node));
     if (init) return asIndirect(this.classify(init));
     // `const` numbers built from constants (`const TS = 1704067200 * 1000`) are handled by
     // the initialiser above; nothing else is known about a binding.
@@ -264,10 +271,11 @@ export class TimeClassifier {
     const name = memberName(node);
     const object = unwrap(node.object);
     if (name === undefined || object.type !== AST_NODE_TYPES.Identifier) return UNKNOWN;
-    const init = singleValueOf(this.sourceCode, object);
+    const variable = this.variableOf(object);
+    const init = singleValueOfVariable(variable);
     const literal = init && unwrap(init);
     if (literal?.type !== AST_NODE_TYPES.ObjectExpression) return UNKNOWN;
-    if (writesMember(this.sourceCode, object, name)) return UNKNOWN;
+    if (writesMemberOf(variable, name)) return UNKNOWN;
     const property = findProperty(literal, name);
     if (!property || property.value.type === AST_NODE_TYPES.AssignmentPattern) return UNKNOWN;
     return asIndirect(this.classify(property.value));
@@ -308,7 +316,7 @@ export class TimeClassifier {
     if (this.isGlobal(callee, 'String')) return args[0] ? this.stringOf(args[0]) : UNKNOWN;
     const lib = this.libRoot(callee);
     if (lib) return make('date', { lib });
-    const imported = importOf(this.sourceCode, callee);
+    const imported = importOfVariable(this.variableOf(callee));
     if (imported && DATE_FNS_MODULE.test(imported.module)) return this.dateFnsCall(imported.name, node);
     // date-fns `getUnixTime` under any import: it is only ever used to be silent.
     if (callee.name === 'getUnixTime') return make('seconds');
@@ -479,9 +487,15 @@ export class TimeClassifier {
     return kind === 'unknown' ? UNKNOWN : make(kind, { literal: value });
   }
 
+  /** Memoised: `binary` and `offset` ask about the same operands the enclosing expression evaluated. */
   private staticNumberValue(node: TSESTree.Node): number | undefined {
-    const found = staticValue(this.sourceCode, node);
-    return typeof found?.value === 'number' ? found.value : undefined;
+    let value = this.numbers.get(node);
+    if (value === undefined) {
+      const found = staticValue(this.sourceCode, node);
+      value = typeof found?.value === 'number' ? found.value : null;
+      this.numbers.set(node, value);
+    }
+    return value ?? undefined;
   }
 
   private dateFnsCall(name: string, node: TSESTree.CallExpression): TimeValue {
@@ -499,7 +513,7 @@ export class TimeClassifier {
   /** `import * as dateFns from 'date-fns'` → `dateFns.getUnixTime(d)`. */
   private dateFnsNamespace(object: TSESTree.Node): boolean {
     if (object.type !== AST_NODE_TYPES.Identifier) return false;
-    const imported = importOf(this.sourceCode, object);
+    const imported = importOfVariable(this.variableOf(object));
     return imported !== undefined && DATE_FNS_MODULE.test(imported.module) && (imported.name === '*' || imported.name === 'default');
   }
 
@@ -511,19 +525,19 @@ export class TimeClassifier {
 
   /** `dayjs.utc()`, `moment.unix(s)`, `DateTime.now()`. */
   private libFactory(object: TSESTree.Node, name: string): Exclude<DateLib, 'native'> | undefined {
-    if (object.type !== AST_NODE_TYPES.Identifier) return undefined;
+    if (!ANY_LIB_FACTORY.has(name) || object.type !== AST_NODE_TYPES.Identifier) return undefined;
     const lib = this.libOf(object);
     return lib && LIB_FACTORIES[lib].has(name) ? lib : undefined;
   }
 
   private libOf(identifier: TSESTree.Identifier): Exclude<DateLib, 'native'> | undefined {
-    const imported = importOf(this.sourceCode, identifier);
+    const variable = this.variableOf(identifier);
+    const imported = importOfVariable(variable);
     if (imported) {
       const lib = LIB_MODULES.get(imported.module);
       if (lib === 'luxon') return imported.name === 'DateTime' ? lib : undefined;
       if (lib) return imported.name === 'default' || imported.name === '*' ? lib : undefined;
     }
-    const variable = variableOf(this.sourceCode, identifier);
     // A local that is not an import of the library: only trust the conventional name when it
     // is not a function or class declared here (projects re-export a configured `dayjs`).
     if (variable?.defs.some((def) => def.type === 'FunctionName' || def.type === 'ClassName' || def.type === 'Parameter')) {
@@ -536,11 +550,11 @@ export class TimeClassifier {
     const target = unwrap(callee);
     if (isFunction(target)) return target;
     if (target.type !== AST_NODE_TYPES.Identifier) return undefined;
-    const variable = variableOf(this.sourceCode, target);
+    const variable = this.variableOf(target);
     const def = variable?.defs[0];
     if (!def || variable.defs.length !== 1) return undefined;
     if (def.type === 'FunctionName' && def.node.type === AST_NODE_TYPES.FunctionDeclaration) return def.node;
-    const init = singleValueOf(this.sourceCode, target);
+    const init = singleValueOfVariable(variable);
     const fn = init && unwrap(init);
     return fn && isFunction(fn) ? fn : undefined;
   }
@@ -559,8 +573,18 @@ export class TimeClassifier {
   /** An unshadowed global (`Date`, `Math`, `undefined`). */
   private isGlobal(node: TSESTree.Node, name: string): boolean {
     if (node.type !== AST_NODE_TYPES.Identifier || node.name !== name) return false;
-    const variable = variableOf(this.sourceCode, node);
+    const variable = this.variableOf(node);
     return !variable || variable.defs.length === 0;
+  }
+
+  /** The variable an identifier reads, looked up in its scope once per identifier. */
+  private variableOf(identifier: TSESTree.Identifier): Scope.Variable | undefined {
+    let variable = this.variables.get(identifier);
+    if (variable === undefined) {
+      variable = variableOf(this.sourceCode, identifier) ?? null;
+      this.variables.set(identifier, variable);
+    }
+    return variable ?? undefined;
   }
 }
 
@@ -605,7 +629,10 @@ function isArithmetic(node: TSESTree.Node): boolean {
 
 /** Does the file write `name` on the object a binding holds (`attrs.created_at = ...`, `attrs[key] = ...`)? */
 export function writesMember(sourceCode: SourceCode, identifier: TSESTree.Identifier, name: string): boolean {
-  const variable = variableOf(sourceCode, identifier);
+  return writesMemberOf(variableOf(sourceCode, identifier), name);
+}
+
+function writesMemberOf(variable: Scope.Variable | undefined, name: string): boolean {
   if (!variable) return false;
   return variable.references.some((reference: Scope.Reference) => {
     const parent = reference.identifier.parent;
@@ -626,7 +653,10 @@ export function importOf(
   sourceCode: SourceCode,
   identifier: TSESTree.Identifier,
 ): { module: string; name: string } | undefined {
-  const variable = variableOf(sourceCode, identifier);
+  return importOfVariable(variableOf(sourceCode, identifier));
+}
+
+function importOfVariable(variable: Scope.Variable | undefined): { module: string; name: string } | undefined {
   const def = variable?.defs[0];
   if (!def) return undefined;
   if (def.type === 'ImportBinding') {
@@ -670,6 +700,19 @@ export function importOf(
     }
   }
   return undefined;
+}
+
+/**
+ * `singleValueOf` (values.ts) for a variable already looked up: a `const` initialiser, or a `let`
+ * never reassigned after its declaration.
+ */
+function singleValueOfVariable(variable: Scope.Variable | undefined): TSESTree.Expression | undefined {
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  if (def.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return undefined;
+  let writes = 0;
+  for (const reference of variable.references) if (reference.isWrite() && ++writes > 1) return undefined;
+  return def.node.init;
 }
 
 function unwrapPattern(node: TSESTree.Node): TSESTree.Node {
