@@ -70,6 +70,16 @@ export default createRule<[], MessageIds>({
     if (!analysis.active) return {};
     const sourceCode = context.sourceCode;
 
+    // A file without both an identify and a track has nothing to order: skip the per-call walks
+    // up to the code-path owner, and register no code-path listeners.
+    let fileKinds = 0;
+    for (const call of analysis.calls) {
+      const kind = call.method.kind;
+      if (kind === 'identify') fileKinds |= 1;
+      else if (kind === 'track') fileKinds |= 2;
+    }
+    if (fileKinds !== 3) return {};
+
     // Cheap pass over the resolved calls: which code paths identify and track the same person?
     const keyer = new PersonKeyer(sourceCode);
     const byNode = new Map<TSESTree.CallExpression, { owner: TSESTree.Node; identifies: PersonCall[]; tracks: PersonCall[] }>();
