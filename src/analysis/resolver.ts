@@ -3,15 +3,17 @@ import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { MODULES, findClient, type ModuleEntry } from '../sdk/index.js';
 import type { ExportSpec, SdkDescriptor } from '../sdk/types.js';
 import { findProperty, isFunction, memberName, patternPath, staticName, unwrap, type FunctionNode } from './ast.js';
-import { modulePathMatches, type CdpSettings } from './settings.js';
+import { modulePathMatches, type CdpSettings, type ClientBinding } from './settings.js';
 import type { ClientValue, SdkValue } from './values-model.js';
 
-type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-/** Facts gathered in the engine's single walk of the file. */
+/** Facts about the file the resolver reads when it follows functions and `this` members. */
 export interface FileIndex {
-  returns: Map<FunctionNode, TSESTree.Expression[]>;
-  thisAssignments: Map<ClassNode, Map<string, TSESTree.Expression[]>>;
+  /** What the `return` statements of a block-bodied function return. */
+  returnsOf(fn: FunctionNode): readonly TSESTree.Expression[];
+  /** The values assigned to `this.<name>` inside a class. */
+  thisAssignmentsOf(owner: ClassNode, name: string): readonly TSESTree.Expression[];
 }
 
 export interface ExportAt {
@@ -224,13 +226,11 @@ export class Resolver {
 
   private moduleFromSpecifier(source: TSESTree.Node, origin: TSESTree.Node): SdkValue | undefined {
     if (source.type !== AST_NODE_TYPES.Literal || typeof source.value !== 'string') return undefined;
-    const specifier = source.value;
-    const entries = MODULES.get(specifier) ?? MODULES.get(specifier.replace(/^node:/, ''));
-    if (entries) return { kind: 'module', entries, path: [] };
-    for (const [configured, bindings] of this.settings.clientModules) {
-      if (modulePathMatches(specifier, configured)) return { kind: 'userModule', bindings, origin };
-    }
-    return undefined;
+    const found = moduleOf(source.value, this.settings);
+    if (!found) return undefined;
+    return found.kind === 'sdk'
+      ? { kind: 'module', entries: found.entries, path: [] }
+      : { kind: 'userModule', bindings: found.bindings, origin };
   }
 
   private resolveParameter(fn: FunctionNode, name: TSESTree.Identifier): SdkValue | undefined {
@@ -380,7 +380,7 @@ export class Resolver {
         }
       }
     }
-    for (const right of this.index.thisAssignments.get(owner)?.get(name) ?? []) {
+    for (const right of this.index.thisAssignmentsOf(owner, name)) {
       const value = this.resolve(right);
       if (value) return value;
     }
@@ -441,7 +441,7 @@ export class Resolver {
     let value: SdkValue | undefined;
     try {
       const results =
-        fn.body.type !== AST_NODE_TYPES.BlockStatement ? [fn.body] : (this.index.returns.get(fn) ?? []);
+        fn.body.type !== AST_NODE_TYPES.BlockStatement ? [fn.body] : this.index.returnsOf(fn);
       for (const result of results) {
         value = this.resolve(result);
         if (value) break;
@@ -453,6 +453,42 @@ export class Resolver {
     this.returnMemo.set(fn, value ?? null);
     return value;
   }
+}
+
+type ModuleLookup =
+  | { kind: 'sdk'; entries: readonly ModuleEntry[] }
+  | { kind: 'user'; bindings: ReadonlyMap<string, ClientBinding> };
+
+/**
+ * What a module specifier names, per settings object. Files import the same few modules, and
+ * matching a relative specifier against the configured client modules normalises it with several
+ * regular expressions. Bounded: an editor's ESLint server lives for hours.
+ */
+const moduleLookups = new WeakMap<CdpSettings, Map<string, ModuleLookup | null>>();
+const MAX_MODULE_LOOKUPS = 5000;
+
+function moduleOf(specifier: string, settings: CdpSettings): ModuleLookup | undefined {
+  let lookups = moduleLookups.get(settings);
+  if (!lookups) {
+    lookups = new Map();
+    moduleLookups.set(settings, lookups);
+  }
+  let found = lookups.get(specifier);
+  if (found === undefined) {
+    found = lookUpModule(specifier, settings) ?? null;
+    if (lookups.size >= MAX_MODULE_LOOKUPS) lookups.clear();
+    lookups.set(specifier, found);
+  }
+  return found ?? undefined;
+}
+
+function lookUpModule(specifier: string, settings: CdpSettings): ModuleLookup | undefined {
+  const entries = MODULES.get(specifier) ?? MODULES.get(specifier.replace(/^node:/, ''));
+  if (entries) return { kind: 'sdk', entries };
+  for (const [configured, bindings] of settings.clientModules) {
+    if (modulePathMatches(specifier, configured)) return { kind: 'user', bindings };
+  }
+  return undefined;
 }
 
 /**

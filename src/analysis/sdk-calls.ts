@@ -1,9 +1,9 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { API_HOSTS, METHOD_NAMES, MODULES, SDKS } from '../sdk/index.js';
 import type { ArgPath, ClientSpec, FieldRole, FieldSpec, MethodSpec, SdkDescriptor } from '../sdk/types.js';
-import { enclosingFunction, findProperty, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
+import { calleeName, enclosingFunction, findProperty, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
 import { nodesOfType } from './file-index.js';
-import { Resolver, exportAt, thisOwner, type FileIndex } from './resolver.js';
+import { Resolver, exportAt, thisOwner, type ClassNode, type FileIndex } from './resolver.js';
 import { readSettings, type CdpSettings } from './settings.js';
 import { typedClientOf, type TypedClientOf } from './typed.js';
 import type { ClientValue } from './values-model.js';
@@ -129,48 +129,67 @@ function mentionsSdk(text: string, settings: CdpSettings): boolean {
   return needles.test(text);
 }
 
-interface Walked extends FileIndex {
-  calls: readonly TSESTree.CallExpression[];
-  news: readonly TSESTree.NewExpression[];
-}
+/**
+ * The returns and `this.x =` assignments of a file, indexed on first use: only files whose SDK
+ * values flow through a factory or a class member need them.
+ */
+class LazyFileIndex implements FileIndex {
+  private returns: Map<FunctionNode, TSESTree.Expression[]> | undefined;
+  private thisAssignments: Map<ClassNode, Map<string, TSESTree.Expression[]>> | undefined;
 
-/** The nodes the engine needs, from the file's shared walk. */
-function walk(sourceCode: Readonly<TSESLint.SourceCode>): Walked {
-  const walked: Walked = {
-    calls: nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression),
-    news: nodesOfType(sourceCode, AST_NODE_TYPES.NewExpression),
-    returns: new Map(),
-    thisAssignments: new Map(),
-  };
+  constructor(private readonly sourceCode: Readonly<TSESLint.SourceCode>) {}
+
+  returnsOf(fn: FunctionNode): readonly TSESTree.Expression[] {
+    this.returns ??= indexReturns(this.sourceCode);
+    return this.returns.get(fn) ?? NO_EXPRESSIONS;
+  }
+
+  thisAssignmentsOf(owner: ClassNode, name: string): readonly TSESTree.Expression[] {
+    this.thisAssignments ??= indexThisAssignments(this.sourceCode);
+    return this.thisAssignments.get(owner)?.get(name) ?? NO_EXPRESSIONS;
+  }
+}
+const NO_EXPRESSIONS: readonly TSESTree.Expression[] = [];
+
+function indexReturns(sourceCode: Readonly<TSESLint.SourceCode>): Map<FunctionNode, TSESTree.Expression[]> {
+  const returns = new Map<FunctionNode, TSESTree.Expression[]>();
   for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.ReturnStatement)) {
     const fn = node.argument && enclosingFunction(node);
     if (!fn || !node.argument) continue;
-    const list = walked.returns.get(fn);
+    const list = returns.get(fn);
     if (list) list.push(node.argument);
-    else walked.returns.set(fn, [node.argument]);
+    else returns.set(fn, [node.argument]);
   }
+  return returns;
+}
+
+function indexThisAssignments(sourceCode: Readonly<TSESLint.SourceCode>): Map<ClassNode, Map<string, TSESTree.Expression[]>> {
+  const assignments = new Map<ClassNode, Map<string, TSESTree.Expression[]>>();
   for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.AssignmentExpression)) {
     const left = unwrap(node.left);
     if (left.type !== AST_NODE_TYPES.MemberExpression || left.object.type !== AST_NODE_TYPES.ThisExpression) continue;
     const owner = thisOwner(left.object);
     const name = memberName(left);
     if (!owner || owner.type === AST_NODE_TYPES.ObjectExpression || name === undefined) continue;
-    let members = walked.thisAssignments.get(owner);
+    let members = assignments.get(owner);
     if (!members) {
       members = new Map<string, TSESTree.Expression[]>();
-      walked.thisAssignments.set(owner, members);
+      assignments.set(owner, members);
     }
     const list = members.get(name);
     if (list) list.push(node.right);
     else members.set(name, [node.right]);
   }
-  return walked;
+  return assignments;
 }
 
 function analyse(context: Context, settings: CdpSettings): SdkAnalysis {
   const sourceCode = context.sourceCode;
-  const walked = walk(sourceCode);
-  const resolver = new Resolver(sourceCode, settings, walked);
+  const walked = {
+    calls: nodesOfType(sourceCode, AST_NODE_TYPES.CallExpression),
+    news: nodesOfType(sourceCode, AST_NODE_TYPES.NewExpression),
+  };
+  const resolver = new Resolver(sourceCode, settings, new LazyFileIndex(sourceCode));
   const typed = typedClientOf(context);
 
   const constructions: Construction[] = [];
@@ -353,7 +372,7 @@ export function resolveFields(
     : bindings;
   const fields: ResolvedField[] = [];
   for (const spec of specs) {
-    const wanted = spec.at.path ?? [];
+    const wanted = spec.at.path ?? NO_PATH;
     for (const binding of ordered) {
       if (!covers(binding.landing, spec.at)) continue;
       const arg = args[binding.arg] as TSESTree.CallExpressionArgument | undefined;
@@ -362,7 +381,7 @@ export function resolveFields(
       const skip = binding.landing.path?.length ?? 0;
       const path = binding.path.length === 0 && skip === 0 ? wanted : [...binding.path, ...wanted.slice(skip)];
       const found = lookupPath(arg, path);
-      if (found) fields.push({ spec, ...found, indirect: found.indirect || binding.path.length > 0 });
+      if (found) fields.push({ spec, node: found.node, indirect: found.indirect || binding.path.length > 0 });
       break;
     }
   }
@@ -483,7 +502,12 @@ function addWrapperCalls(
     }
   }
   if (settings.wrappers.length > 0) {
+    const lastNames = wrapperLastNames(settings);
     for (const node of allCalls) {
+      // The name called must end the wrapper's dotted name: check it before building the chain
+      // (a computed key with a dot in it, `sdk['a.b']()`, takes the long way).
+      const called = calleeName(node);
+      if (called !== undefined && !called.includes('.') && !lastNames.has(called)) continue;
       const chain = memberChain(node.callee)?.join('.');
       if (!chain) continue;
       for (const wrapper of settings.wrappers) {
@@ -500,6 +524,18 @@ function addWrapperCalls(
       }
     }
   }
+}
+
+const wrapperNames = new WeakMap<CdpSettings, ReadonlySet<string>>();
+
+/** The last segment of each declared wrapper's name (`track` for `analytics.track`). */
+function wrapperLastNames(settings: CdpSettings): ReadonlySet<string> {
+  let names = wrapperNames.get(settings);
+  if (!names) {
+    names = new Set(settings.wrappers.map((wrapper) => wrapper.name.slice(wrapper.name.lastIndexOf('.') + 1)));
+    wrapperNames.set(settings, names);
+  }
+  return names;
 }
 
 function wrapperCall(node: TSESTree.CallExpression, inner: SdkCall, bindings: ArgBinding[]): SdkCall {
@@ -550,9 +586,12 @@ function summarise(call: SdkCall): WrapperSummary | undefined {
 
 function covers(landing: ArgPath, at: ArgPath): boolean {
   if (landing.index !== at.index) return false;
-  const prefix = landing.path ?? [];
-  const path = at.path ?? [];
-  return prefix.length <= path.length && prefix.every((key, k) => path[k] === key);
+  const prefix = landing.path;
+  if (!prefix) return true;
+  const path = at.path ?? NO_PATH;
+  if (prefix.length > path.length) return false;
+  for (let k = 0; k < prefix.length; k++) if (path[k] !== prefix[k]) return false;
+  return true;
 }
 
 /** The names a parameter declares, with the property path each is read from (`{ user: { id } }`). */
@@ -577,6 +616,39 @@ function parameterNames(param: TSESTree.Parameter): Map<string, string[]> {
   return names;
 }
 
+interface ParameterName {
+  arg: number;
+  path: readonly string[];
+}
+const parameterNamesMemo = new WeakMap<FunctionNode, ReadonlyMap<string, ParameterName>>();
+
+/**
+ * Every name a function's parameters declare, with the first parameter that declares it, computed
+ * once per function: wrapper summaries ask about every argument and property of every SDK call.
+ */
+function parametersOf(fn: FunctionNode): ReadonlyMap<string, ParameterName> {
+  let names = parameterNamesMemo.get(fn);
+  if (!names) {
+    const byName = new Map<string, ParameterName>();
+    fn.params.forEach((param, arg) => {
+      for (const [name, path] of parameterNames(param)) if (!byName.has(name)) byName.set(name, { arg, path });
+    });
+    names = byName;
+    parameterNamesMemo.set(fn, names);
+  }
+  return names;
+}
+
+/** The identifier a chain of static member reads starts from (`user` in `user.profile.email`). */
+function chainRoot(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  let target = unwrap(node);
+  while (target.type === AST_NODE_TYPES.MemberExpression) {
+    if (memberName(target) === undefined) return undefined;
+    target = unwrap(target.object);
+  }
+  return target.type === AST_NODE_TYPES.Identifier ? target : undefined;
+}
+
 /**
  * Which parameter of `fn` (and which property path inside it) an expression reads:
  * `name` for `(id, name)`, `opts.name` for `(id, opts)`, `name` for `({ name })`.
@@ -585,18 +657,15 @@ export function parameterSource(
   node: TSESTree.Node,
   fn: FunctionNode,
 ): { arg: number; path: string[] } | undefined {
-  const chain = memberChain(node);
-  if (!chain || chain[0] === 'this') return undefined;
-  const [root, ...members] = chain;
-  for (let arg = 0; arg < fn.params.length; arg++) {
-    const path = parameterNames(fn.params[arg]).get(root);
-    if (!path) continue;
-    // The nearest function that declares the name must be `fn` itself (no shadowing in between).
-    for (let current: TSESTree.Node | undefined = unwrap(node).parent; current; current = current.parent) {
-      if (!isFunction(current)) continue;
-      if (current === fn) return { arg, path: [...path, ...members] };
-      if (current.params.some((param) => parameterNames(param).has(root))) return undefined;
-    }
+  // Names first: most expressions read no parameter, and then nothing is allocated.
+  const root = chainRoot(node);
+  const param = root && parametersOf(fn).get(root.name);
+  if (!param) return undefined;
+  // The nearest function that declares the name must be `fn` itself (no shadowing in between).
+  for (let current: TSESTree.Node | undefined = unwrap(node).parent; current; current = current.parent) {
+    if (!isFunction(current)) continue;
+    if (current === fn) return { arg: param.arg, path: [...param.path, ...(memberChain(node) ?? []).slice(1)] };
+    if (parametersOf(current).has(root.name)) return undefined;
   }
   return undefined;
 }
