@@ -118,7 +118,9 @@ console.log(
  * The probe samples the 25 largest files (where the peak is) and every k-th file of the list
  * (about 100 more), the same files for every config.
  */
-const kb = (bytes) => Math.round(bytes / 1024);
+function kb(bytes) {
+  return Math.round(bytes / 1024);
+}
 
 function liveHeapProbe(fileList) {
   if (typeof globalThis.gc !== 'function') {
