@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, isFunction, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
-import { returnedExpressions, staticValue, variableOf } from './values.js';
+import { returnedExpressions, singleValueOfVariable, staticValue, variableOf } from './values.js';
 
 /**
  * What a timestamp expression holds, decided from its syntax: `Date.now()` is milliseconds,
@@ -706,15 +706,6 @@ function importOfVariable(variable: Scope.Variable | undefined): { module: strin
  * `singleValueOf` (values.ts) for a variable already looked up: a `const` initialiser, or a `let`
  * never reassigned after its declaration.
  */
-function singleValueOfVariable(variable: Scope.Variable | undefined): TSESTree.Expression | undefined {
-  if (!variable || variable.defs.length !== 1) return undefined;
-  const def = variable.defs[0];
-  if (def.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return undefined;
-  let writes = 0;
-  for (const reference of variable.references) if (reference.isWrite() && ++writes > 1) return undefined;
-  return def.node.init;
-}
-
 function unwrapPattern(node: TSESTree.Node): TSESTree.Node {
   return node.type === AST_NODE_TYPES.AssignmentPattern ? node.left : node;
 }

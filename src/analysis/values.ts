@@ -14,12 +14,16 @@ export function variableOf(sourceCode: SourceCode, node: TSESTree.Identifier): S
  * reassigned after its declaration. Undefined when the value can change.
  */
 export function singleValueOf(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.Expression | undefined {
-  const variable = variableOf(sourceCode, node);
+  return singleValueOfVariable(variableOf(sourceCode, node));
+}
+
+/** The same, for a variable already looked up. */
+export function singleValueOfVariable(variable: Scope.Variable | null | undefined): TSESTree.Expression | undefined {
   if (!variable || variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type !== 'Variable' || def.node.id !== def.name || !def.node.init) return undefined;
-  const writes = variable.references.filter((reference) => reference.isWrite());
-  if (writes.length > 1) return undefined;
+  let writes = 0;
+  for (const reference of variable.references) if (reference.isWrite() && ++writes > 1) return undefined;
   return def.node.init;
 }
 
