@@ -43,6 +43,8 @@ if (!existsSync(path.join(pluginDir, 'index.js'))) {
 mkdirSync(workDir, { recursive: true });
 const startedAt = new Date();
 const loadBefore = machine().load;
+// Read before the run: the build measured is the one `npm run bench` made from this state.
+const source = sourceState();
 
 const packages = installLargeCorpus(path.join(benchDir, 'corpus'), log);
 const large = {
@@ -121,7 +123,7 @@ log(`wrote ${path.relative(process.cwd(), args.out)}`);
 
 function buildReport(partial) {
   return {
-    source: sourceState(),
+    source,
     machine: { ...machine(), loadBefore, loadAfter: machine().load },
     startedAt,
     finishedAt: new Date(),
