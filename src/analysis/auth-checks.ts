@@ -3,6 +3,7 @@ import { calleeName, isFunction, memberChain, memberName, staticName, unwrap, ty
 import { nodesOfType } from './file-index.js';
 import type { EntryPoint } from './functions.js';
 import { getRequestValues, isDataPath, type RequestAccess, type RequestValues } from './request-values.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 /**
  * Visible authentication and authorization checks of an entry point. A check exists when one of
@@ -181,14 +182,11 @@ export function getAuthChecks(context: Context, extraNames: readonly string[] = 
  * Names and patterns repeat from file to file (`user`, `session`, `requireAuth`, the same options):
  * their word forms and compiled patterns are kept, up to a bound, instead of being redone per node.
  */
-const MAX_MEMO = 5_000;
-
 function memo<T>(compute: (key: string) => T): (key: string) => T {
-  const results = new Map<string, T>();
+  const results = new BoundedMap<string, T>();
   return (key) => {
     let result = results.get(key);
     if (result === undefined) {
-      if (results.size >= MAX_MEMO) results.clear();
       result = compute(key);
       results.set(key, result);
     }

@@ -6,6 +6,7 @@ import { calleeName, isFunction, memberName, patternPath, staticName, unwrap, ty
 import { thisOwner } from './resolver.js';
 import type { Construction, ResolvedField } from './sdk-calls.js';
 import { staticString, variableOf } from './values.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 /**
  * Credential helpers shared by the credential rules: masking, literal shapes, placeholders, what
@@ -173,15 +174,13 @@ export function isPlaceholder(value: string): boolean {
   // Both credential rules ask about the same values, and code bases repeat theirs.
   let answer = placeholderCache.get(value);
   if (answer === undefined) {
-    if (placeholderCache.size >= MAX_PLACEHOLDER_CACHE) placeholderCache.clear();
     answer = readPlaceholder(value);
     placeholderCache.set(value, answer);
   }
   return answer;
 }
 
-const MAX_PLACEHOLDER_CACHE = 5000;
-const placeholderCache = new Map<string, boolean>();
+const placeholderCache = new BoundedMap<string, boolean>();
 
 /** At most two distinct characters (`'xxxx'`, `'abab'`), counted without building a set. */
 function atMostTwoCharacters(text: string): boolean {
@@ -389,14 +388,12 @@ export function hintOfSegments(segments: readonly (string | undefined)[]): NameH
   // Names recur across a code base (`process.env.CIO_API_KEY`, `config.siteId`): read each once.
   const key = JSON.stringify(segments);
   if (hintCache.has(key)) return hintCache.get(key);
-  if (hintCache.size >= MAX_HINT_CACHE) hintCache.clear();
   const hint = readHint(segments);
   hintCache.set(key, hint);
   return hint;
 }
 
-const MAX_HINT_CACHE = 10_000;
-const hintCache = new Map<string, NameHint | undefined>();
+const hintCache = new BoundedMap<string, NameHint | undefined>(10_000);
 
 function readHint(segments: readonly (string | undefined)[]): NameHint | undefined {
   for (let i = segments.length - 1; i >= 0; i--) {

@@ -1,18 +1,17 @@
 import path from 'node:path';
+import { BoundedMap } from '../util/bounded-map.js';
 
 /**
  * A small glob matcher for rule options (`clientGlobs`), so the plugin needs no dependency:
  * `**` (any number of folders), `*` and `?` (within one path segment), `[abc]` / `[!abc]`
  * character classes and `{a,b}` alternatives. Paths use `/`, relative to the linted project.
  */
-const cache = new Map<string, RegExp>();
 /** Globs come from options, but a long editor session may see many configurations. */
-const MAX_CACHE = 5000;
+const cache = new BoundedMap<string, RegExp>();
 
 export function globToRegExp(glob: string): RegExp {
   let compiled = cache.get(glob);
   if (!compiled) {
-    if (cache.size >= MAX_CACHE) cache.clear();
     const normalised = glob.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
     compiled = new RegExp(`^${convert(normalised)}$`);
     cache.set(glob, compiled);

@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calleeName, memberChain, memberName, staticName, unwrap } from './ast.js';
 import { singleValueOf, staticValue, variableOf } from './values.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 /**
  * Identity helpers shared by the identity rules: does an expression hold an email address, is it
@@ -39,14 +40,12 @@ export function namesEmail(name: string): boolean {
  * The same names come back in every call of every file: each is read once. Bounded, since an
  * editor's ESLint server lives for hours and sees ever new names.
  */
-const nameKinds = new Map<string, 'hashed' | 'email' | 'other'>();
-const MAX_NAME_KINDS = 5_000;
+const nameKinds = new BoundedMap<string, 'hashed' | 'email' | 'other'>();
 
 function nameKind(name: string): 'hashed' | 'email' | 'other' {
   let kind = nameKinds.get(name);
   if (kind === undefined) {
     kind = nameTokens(name).some((token) => HASH_WORD.test(token)) ? 'hashed' : readsAsEmail(name) ? 'email' : 'other';
-    if (nameKinds.size >= MAX_NAME_KINDS) nameKinds.clear();
     nameKinds.set(name, kind);
   }
   return kind;

@@ -5,6 +5,7 @@ import type { ExportSpec, SdkDescriptor } from '../sdk/types.js';
 import { findProperty, isFunction, memberName, patternPath, staticName, unwrap, type FunctionNode } from './ast.js';
 import { modulePathMatches, type CdpSettings, type ClientBinding } from './settings.js';
 import type { ClientValue, SdkValue } from './values-model.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 export type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -465,18 +466,16 @@ type ModuleLookup =
  * regular expressions. Bounded: an editor's ESLint server lives for hours.
  */
 const moduleLookups = new WeakMap<CdpSettings, Map<string, ModuleLookup | null>>();
-const MAX_MODULE_LOOKUPS = 5000;
 
 function moduleOf(specifier: string, settings: CdpSettings): ModuleLookup | undefined {
   let lookups = moduleLookups.get(settings);
   if (!lookups) {
-    lookups = new Map();
+    lookups = new BoundedMap();
     moduleLookups.set(settings, lookups);
   }
   let found = lookups.get(specifier);
   if (found === undefined) {
     found = lookUpModule(specifier, settings) ?? null;
-    if (lookups.size >= MAX_MODULE_LOOKUPS) lookups.clear();
     lookups.set(specifier, found);
   }
   return found ?? undefined;

@@ -5,6 +5,7 @@ import { getSdkAnalysis } from '../analysis/sdk-calls.js';
 import { SDKS, findClient } from '../sdk/index.js';
 import type { ClientSpec, ModuleSpec, SdkDescriptor } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 /** ESLint's own scope manager (plain JavaScript) knows no type references: every reference is a value. */
 const isValueReference = (reference: { isValueReference?: boolean }): boolean => reference.isValueReference ?? true;
@@ -20,13 +21,12 @@ const INTERNAL_NAMES: ReadonlySet<string> = new Set(
 function internalPathOf(specifier: string): SdkDescriptor | undefined {
   // Files import the same few packages over and over.
   if (internalPaths.has(specifier)) return internalPaths.get(specifier);
-  if (internalPaths.size >= 5_000) internalPaths.clear();
   const sdk = findInternalPath(specifier);
   internalPaths.set(specifier, sdk);
   return sdk;
 }
 
-const internalPaths = new Map<string, SdkDescriptor | undefined>();
+const internalPaths = new BoundedMap<string, SdkDescriptor | undefined>();
 
 function findInternalPath(specifier: string): SdkDescriptor | undefined {
   return SDKS.find((sdk) => {

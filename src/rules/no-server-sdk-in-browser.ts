@@ -5,6 +5,7 @@ import { modulePathMatches, type CdpSettings } from '../analysis/settings.js';
 import { SDKS } from '../sdk/index.js';
 import type { SdkDescriptor } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
+import { BoundedMap } from '../util/bounded-map.js';
 
 /** ESLint's own scope manager (plain JavaScript) knows no type references: every reference is a value. */
 const isValueReference = (reference: { isValueReference?: boolean }): boolean => reference.isValueReference ?? true;
@@ -31,18 +32,16 @@ type ClientModules = CdpSettings['clientModules'];
  * the same few modules from every file. Bounded, as the specifiers of a long editor session are not.
  */
 const configuredCache = new WeakMap<ClientModules, Map<string, ConfiguredModule>>();
-const MAX_CONFIGURED_CACHE = 5000;
 
 /** A module of the app declared in `settings.cdp.clients`, and the client class it holds. */
 function configuredModule(clientModules: ClientModules, specifier: string): ConfiguredModule {
   if (clientModules.size === 0) return undefined;
   let bySpecifier = configuredCache.get(clientModules);
   if (!bySpecifier) {
-    bySpecifier = new Map();
+    bySpecifier = new BoundedMap();
     configuredCache.set(clientModules, bySpecifier);
   }
   if (bySpecifier.has(specifier)) return bySpecifier.get(specifier);
-  if (bySpecifier.size >= MAX_CONFIGURED_CACHE) bySpecifier.clear();
   const answer = findConfiguredModule(clientModules, specifier);
   bySpecifier.set(specifier, answer);
   return answer;
