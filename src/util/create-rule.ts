@@ -26,20 +26,41 @@ export function createRule<Options extends readonly unknown[], MessageIds extend
 ): ReturnType<typeof withDocsUrl<Options, MessageIds>> {
   const rule = withDocsUrl(definition);
   const defaults = (definition.meta.defaultOptions ?? definition.defaultOptions ?? []) as Options;
-  let lastKey: string | undefined;
+  let lastConfigured: readonly unknown[] | undefined;
   let lastOptions: Options = defaults;
   return {
     ...rule,
     create(context) {
-      // The presets configure rules without options: the common case costs no serialisation.
-      const key = context.options.length === 0 ? '' : JSON.stringify(context.options);
-      if (key !== lastKey) {
+      // ESLint hands every file a fresh copy of the same configured options (it merges
+      // `meta.defaultOptions` in per file), so they are compared by value, not by identity.
+      if (lastConfigured === undefined || !sameValue(context.options, lastConfigured)) {
         lastOptions = ESLintUtils.applyDefault(defaults, context.options) as Options;
-        lastKey = key;
+        lastConfigured = context.options;
       }
       return definition.create(context, lastOptions);
     },
   };
+}
+
+/**
+ * Deep equality for JSON-like option values. Cheaper than serialising: the copies ESLint makes
+ * share their nested arrays and strings with the configuration, so most comparisons end at `===`.
+ */
+export function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let index = 0; index < a.length; index++) if (!sameValue(a[index], b[index])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false;
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) {
+    if (!Object.hasOwn(b, key) || !sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false;
+  }
+  return true;
 }
 
 type JsonRuleDefinition<Options extends unknown[], MessageIds extends string> = JSONRuleDefinition<{
