@@ -11,6 +11,7 @@ import {
   type Convention,
 } from '../analysis/naming.js';
 import { getSdkAnalysis, type SdkCall } from '../analysis/sdk-calls.js';
+import { cannotBeLiteralTyped, typeAt } from '../analysis/literal-types.js';
 import { singleValueOf, variableOf } from '../analysis/values.js';
 import type { FieldSpec } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
@@ -99,77 +100,10 @@ function typedName(sourceCode: SourceCode, node: TSESTree.Node): string | undefi
   if (!services?.program || !services.esTreeNodeToTSNodeMap) return undefined;
   const known = typedNames.get(node);
   if (known !== undefined) return known ?? undefined;
-  const name = notLiteralTyped(sourceCode, node) ? undefined : askChecker(sourceCode, node);
+  const type = cannotBeLiteralTyped(sourceCode, node) ? undefined : typeAt(sourceCode, node);
+  const name = type?.isStringLiteral() ? type.value : undefined;
   typedNames.set(node, name ?? null);
   return name;
-}
-
-function askChecker(sourceCode: SourceCode, node: TSESTree.Node): string | undefined {
-  const services = sourceCode.parserServices!;
-  try {
-    const tsNode = services.esTreeNodeToTSNodeMap!.get(node as never);
-    if (!tsNode) return undefined;
-    const type = services.program!.getTypeChecker().getTypeAtLocation(tsNode);
-    return type.isStringLiteral() ? type.value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Can the value's type certainly not be one string literal? Decided without the checker where the
- * syntax says so, since the checker's answer costs milliseconds: a parameter declared `string` that
- * nothing can narrow, arithmetic or concatenation (`string` or `number` to TypeScript), or a
- * template with such a part. A template with a part typed `string` or `number` is no literal either.
- */
-function notLiteralTyped(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  if (node.type === AST_NODE_TYPES.Identifier) return isPlainStringParameter(sourceCode, node);
-  if (node.type === AST_NODE_TYPES.BinaryExpression) return true;
-  if (node.type !== AST_NODE_TYPES.TemplateLiteral || node.expressions.length === 0) return false;
-  if (node.expressions.some((part) => notLiteralTyped(sourceCode, part))) return true;
-  // The parts' own types cost less than the template's, which needs the type the call expects.
-  const services = sourceCode.parserServices!;
-  try {
-    const checker = services.program!.getTypeChecker();
-    return node.expressions.some((part) => {
-      const tsNode = services.esTreeNodeToTSNodeMap!.get(part as never);
-      if (!tsNode) return false;
-      const type = checker.getTypeAtLocation(tsNode);
-      return type === checker.getStringType() || type === checker.getNumberType();
-    });
-  } catch {
-    return false;
-  }
-}
-
-/**
- * A parameter declared `string` whose other uses cannot narrow it to a literal (no comparison,
- * `switch`, type guard call or assignment): its type where it is read is plain `string`.
- */
-function isPlainStringParameter(sourceCode: SourceCode, node: TSESTree.Identifier): boolean {
-  const variable = variableOf(sourceCode, node);
-  if (!variable || variable.defs.length !== 1) return false;
-  const def = variable.defs[0];
-  if (def.type !== 'Parameter' || def.name.type !== AST_NODE_TYPES.Identifier) return false;
-  if (def.name.typeAnnotation?.typeAnnotation.type !== AST_NODE_TYPES.TSStringKeyword) return false;
-  return variable.references.every((reference) => reference.identifier === node || cannotNarrow(reference.identifier));
-}
-
-/** A read that TypeScript does not narrow on: `${name}`, `name.length`, `{ event: name }`, `const n = name`. */
-function cannotNarrow(identifier: TSESTree.Identifier | TSESTree.JSXIdentifier): boolean {
-  const parent = identifier.parent;
-  switch (parent?.type) {
-    case AST_NODE_TYPES.TemplateLiteral:
-      return true;
-    case AST_NODE_TYPES.MemberExpression:
-      return parent.object === identifier;
-    case AST_NODE_TYPES.Property:
-      return parent.value === identifier && parent.parent.type === AST_NODE_TYPES.ObjectExpression;
-    case AST_NODE_TYPES.VariableDeclarator:
-      return parent.init === identifier;
-    default:
-      return false;
-  }
 }
 
 export default createRule<Options, MessageIds>({

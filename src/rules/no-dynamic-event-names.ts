@@ -2,6 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { findProperty, isFunction, memberName, patternPath, staticName, unwrap, type FunctionNode } from '../analysis/ast.js';
 import { getSdkAnalysis, type SdkCall } from '../analysis/sdk-calls.js';
+import { cannotBeLiteralTyped, typeAt } from '../analysis/literal-types.js';
 import { memoStaticValue } from '../analysis/naming.js';
 import { calledFunction, returnedExpressions, staticValue, variableOf } from '../analysis/values.js';
 import { createRule } from '../util/create-rule.js';
@@ -467,13 +468,13 @@ function namesPersonalData(node: TSESTree.Node, depth = 0): boolean {
 
 /** With type information: a string-literal type or a union of literals is a closed vocabulary. */
 function literalTyped(context: Readonly<TSESLint.RuleContext<MessageIds, Options>>, node: TSESTree.Node): boolean {
-  const services = context.sourceCode.parserServices;
-  if (!services?.program || !services.esTreeNodeToTSNodeMap) return false;
+  const sourceCode = context.sourceCode;
+  const checker = sourceCode.parserServices?.program?.getTypeChecker();
+  if (!checker || cannotBeLiteralTyped(sourceCode, node)) return false;
+  const found = typeAt(sourceCode, node);
+  if (!found) return false;
   try {
-    const checker = services.program.getTypeChecker();
-    const tsNode = services.esTreeNodeToTSNodeMap.get(node as never);
-    if (!tsNode) return false;
-    const type = checker.getNonNullableType(checker.getTypeAtLocation(tsNode));
+    const type = checker.getNonNullableType(found);
     const members = type.isUnion() ? type.types : [type];
     return members.length > 0 && members.every((member) => member.isLiteral());
   } catch {
