@@ -53,39 +53,47 @@ const eslint = new ESLint({
   stats: args.stats,
 });
 
-let results;
 const lintStartedAt = performance.now();
-try {
-  results = await eslint.lintFiles(files);
-} catch (error) {
-  // ESLint rethrows a rule's exception with the file, line and rule appended to the message.
-  const text = String(error?.message ?? error);
-  const file = /Occurred while linting (.+)/.exec(text)?.[1];
-  const rule = /Rule: "([^"]+)"/.exec(text)?.[1];
-  console.error(file ? `RULE CRASH in ${rule ?? 'a rule'} on ${file}` : 'ESLint failed before linting');
-  console.error(error?.stack ?? text);
-  process.exit(3);
-}
-const finishedAt = performance.now();
-const cpu = process.cpuUsage();
+const { finishedAt, cpu, fileCount, ruleTimes, parseMs, fatal, messagesByRule } = await lintAndCount();
+// The results are out of reach now: what is still live is what ESLint and the rules keep.
+heapProbe?.afterResultsDropped();
 
-const ruleTimes = {};
-let parseMs = 0;
-const fatal = [];
-const messagesByRule = {};
-for (const result of results) {
-  for (const pass of result.stats?.times.passes ?? []) {
-    parseMs += pass.parse?.total ?? 0;
-    for (const [ruleId, { total }] of Object.entries(pass.rules ?? {})) {
-      ruleTimes[ruleId] = (ruleTimes[ruleId] ?? 0) + total;
+/**
+ * Lints and counts. A function of its own so that the results array dies with its frame (a
+ * top-level `await` keeps the awaited value alive for the whole module).
+ */
+async function lintAndCount() {
+  let results;
+  try {
+    results = await eslint.lintFiles(files);
+  } catch (error) {
+    // ESLint rethrows a rule's exception with the file, line and rule appended to the message.
+    const text = String(error?.message ?? error);
+    const file = /Occurred while linting (.+)/.exec(text)?.[1];
+    const rule = /Rule: "([^"]+)"/.exec(text)?.[1];
+    console.error(file ? `RULE CRASH in ${rule ?? 'a rule'} on ${file}` : 'ESLint failed before linting');
+    console.error(error?.stack ?? text);
+    process.exit(3);
+  }
+  const counts = { finishedAt: performance.now(), cpu: process.cpuUsage(), fileCount: results.length, ruleTimes: {}, parseMs: 0, fatal: [], messagesByRule: {} };
+  for (const result of results) {
+    for (const pass of result.stats?.times.passes ?? []) {
+      counts.parseMs += pass.parse?.total ?? 0;
+      for (const [ruleId, { total }] of Object.entries(pass.rules ?? {})) {
+        counts.ruleTimes[ruleId] = (counts.ruleTimes[ruleId] ?? 0) + total;
+      }
+    }
+    for (const message of result.messages) {
+      // A parse error, or a file ESLint skipped: either way a file nobody measured.
+      if (message.fatal || (message.ruleId === null && message.message.startsWith('File ignored'))) counts.fatal.push(`${result.filePath}:${message.line ?? 0}: ${message.message}`);
+      const key = message.ruleId ?? '(none)';
+      counts.messagesByRule[key] = (counts.messagesByRule[key] ?? 0) + 1;
     }
   }
-  for (const message of result.messages) {
-    // A parse error, or a file ESLint skipped: either way a file nobody measured.
-    if (message.fatal || (message.ruleId === null && message.message.startsWith('File ignored'))) fatal.push(`${result.filePath}:${message.line ?? 0}: ${message.message}`);
-    const key = message.ruleId ?? '(none)';
-    messagesByRule[key] = (messagesByRule[key] ?? 0) + 1;
-  }
+  // ESLint keeps every file's messages, fixes and suggestions until the run ends: the run's
+  // output, which a config that reports more keeps more of. Measured with them, then without.
+  heapProbe?.withResults();
+  return counts;
 }
 
 if (fatal.length > 0) {
@@ -98,7 +106,7 @@ console.log(
   JSON.stringify({
     config: args.config,
     stats: args.stats,
-    files: results.length,
+    files: fileCount,
     // From process start: includes loading ESLint, the parser and the plugin.
     wallMs: finishedAt,
     setupMs: lintStartedAt - startedAt,
@@ -152,7 +160,15 @@ function liveHeapProbe(fileList) {
       };
     },
   };
+  let afterRun;
+  let withoutResults;
   return {
+    withResults() {
+      afterRun = heapUsed();
+    },
+    afterResultsDropped() {
+      withoutResults = heapUsed();
+    },
     config: { plugins: { 'bench-probe': { rules: { 'live-heap': rule } } }, rules: { 'bench-probe/live-heap': 'error' } },
     // What is still live after the first and the last sampled file tells a leak (memory kept
     // across files) from the memory one file needs.
@@ -162,6 +178,8 @@ function liveHeapProbe(fileList) {
       firstKb: kb(first ?? 0),
       lastKb: kb(last),
       peakKb: kb(peak),
+      afterRunKb: kb(afterRun ?? 0),
+      withoutResultsKb: kb(withoutResults ?? 0),
     }),
   };
 }

@@ -133,15 +133,15 @@ export function renderMarkdown(report) {
   out.push(
     '## Live heap',
     '',
-    'From one run per config with the heap probe: the heap after a full garbage collection, before linting (ESLint, the parsers and, for cdp, the plugin loaded) and at the end of the first and the last sampled file and of the fullest one. Memory that grows from the first sample to the last is kept across files.',
+    'From one run per config with the heap probe: the heap after a full garbage collection, before linting (ESLint, the parsers and, for cdp, the plugin loaded) and at the end of the first and the last sampled file and of the fullest one. Memory that grows from the first sample to the last is kept across files: by the rules, or by ESLint, which holds every file\'s messages, fixes and suggestions until the run ends. The last two columns tell them apart: the heap once the run is over, with its results and without them.',
     '',
-    '| scenario | config | before linting | first sample | last sample | peak | sampled files |',
-    '|---|---|---:|---:|---:|---:|---:|',
+    '| scenario | config | before linting | first sample | last sample | peak | after the run | results dropped |',
+    '|---|---|---:|---:|---:|---:|---:|---:|',
   );
   for (const { title, pair, summary: s } of report.results) {
     for (const config of pair) {
       const heap = s.liveHeap[config === pair[0] ? 'baseline' : 'cdp'];
-      out.push(`| ${title} | ${config} | ${mb(heap.beforeKb)} | ${mb(heap.firstKb)} | ${mb(heap.lastKb)} | ${mb(heap.peakKb)} | ${heap.samples} |`);
+      out.push(`| ${title} | ${config} | ${mb(heap.beforeKb)} | ${mb(heap.firstKb)} | ${mb(heap.lastKb)} | ${mb(heap.peakKb)} | ${mb(heap.afterRunKb)} | ${mb(heap.withoutResultsKb)} |`);
     }
   }
   out.push('');
