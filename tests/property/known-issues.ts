@@ -44,11 +44,13 @@ export const cio = new CIO(process.env.CUSTOMERIO_SITE_ID, process.env.CUSTOMERI
     filename: 'src/lib/cio.js',
   },
   {
-    id: 'no-server-sdk-in-browser: an inline `require(…)` of a server SDK in client code goes unreported',
+    id: 'require-region: in client code, the import the fix adds is reported by no-server-sdk-in-browser',
     note:
-      "In a client-side file, `new (require('customerio-node').PipelinesClient)(…)` is not reported, while an " +
-      "import of the same module is. So require-region's fix of `region: 'eu'`, which adds `import { RegionEU } " +
-      "from 'customerio-node'`, writes the first line the rule reports. The gap is no-server-sdk-in-browser's.",
+      "In a client-side file that builds a client with an inline `new (require('customerio-node').PipelinesClient)(…)` " +
+      "(reported by no-server-sdk-in-browser), require-region's fix of `region: 'eu'` adds `import { RegionEU } from " +
+      "'customerio-node'`, a second line that rule reports for the same module. The fix should read the region where " +
+      'the file already loads the SDK (`require(…).RegionEU`) instead of adding an import.',
+    // Any fix that adds such an import meets it; require-region's is the one the runs have found.
     matches: (failure) =>
       failure.kind === 'fix reported by another rule' && failure.about === 'cdp/no-server-sdk-in-browser' && /\bimport\b|require\(/.test(failure.text ?? ''),
     code: `import React from 'react';
