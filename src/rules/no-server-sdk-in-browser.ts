@@ -166,6 +166,8 @@ export default createRule<Options, MessageIds>({
     }
 
     const typed = Boolean(sourceCode.parserServices?.program);
+    /** Imports of the app's own modules, for the type checker once the file is known to be client-side. */
+    const localImports: TSESTree.ImportDeclaration[] = [];
 
     return {
       ImportDeclaration(node) {
@@ -177,7 +179,7 @@ export default createRule<Options, MessageIds>({
           if (!usedAsValue(node)) found.length = before;
           return;
         }
-        if (typed && node.source.value.startsWith('.') && usedAsValue(node)) typedClientImport(node);
+        if (typed && node.source.value.startsWith('.')) localImports.push(node);
       },
       ImportExpression(node) {
         consider(node.source, node.source);
@@ -200,9 +202,11 @@ export default createRule<Options, MessageIds>({
         consider(node.arguments[0], node.arguments[0]);
       },
       'Program:exit'() {
-        if (found.length === 0) return;
+        if (found.length === 0 && localImports.length === 0) return;
         const reason: ClientSideReason | undefined = clientSideReason(context, options);
         if (!reason) return;
+        // The checker's answer costs far more than the client-side decision: asked only in client code.
+        for (const declaration of localImports) if (usedAsValue(declaration)) typedClientImport(declaration);
         for (const item of found) {
           const data = {
             module: item.specifier,
