@@ -166,8 +166,9 @@ for (const shape of CALL_SHAPES) {
 }
 const NO_SHAPES: readonly CallShape[] = [];
 
-function shapesFor(chain: readonly string[] | undefined): readonly CallShape[] {
-  const last = chain?.at(-1);
+/** The shapes a callee may match. Most callees end in a name no shape has: they cost no chain. */
+function shapesFor(callee: TSESTree.Node): readonly CallShape[] {
+  const last = chainEnd(callee);
   return (last !== undefined && SHAPES_BY_LAST_NAME.get(last)) || NO_SHAPES;
 }
 
@@ -341,7 +342,8 @@ class Facts implements FunctionFacts {
   }
 
   entryPoint(fn: FunctionNode): EntryPoint | undefined {
-    if (this.entries.has(fn)) return this.entries.get(fn) ?? undefined;
+    const known = this.entries.get(fn);
+    if (known !== undefined) return known ?? undefined;
     this.entries.set(fn, null); // re-entrant lookups (a wrapper of itself) see "not an entry"
     let info: EntryInfo | undefined;
     try {
@@ -349,7 +351,7 @@ class Facts implements FunctionFacts {
     } catch {
       info = undefined; // never throw on odd code
     }
-    const found = info && { ...info, fn };
+    const found = info && entryPointOf(info, fn);
     this.entries.set(fn, found ?? null);
     return found;
   }
@@ -619,8 +621,9 @@ class Facts implements FunctionFacts {
       const route = routeEntry(call, index, fn);
       if (route) return route;
     }
-    const chain = memberChain(call.callee);
-    for (const shape of shapesFor(chain)) {
+    const shapes = shapesFor(call.callee);
+    const chain = shapes.length > 0 ? memberChain(call.callee) : undefined;
+    for (const shape of shapes) {
       if (shape.arg === undefined || !chainMatches(call, chain, shape)) continue;
       if (shape.arg !== 'any' && shape.arg !== index) continue;
       if (shape.first && !firstArgumentMatches(call, shape.first)) continue;
@@ -653,8 +656,9 @@ class Facts implements FunctionFacts {
         ) {
           return ROUTER;
         }
-        const chain = memberChain(parent.callee);
-        for (const shape of shapesFor(chain)) {
+        const shapes = shapesFor(parent.callee);
+        const chain = shapes.length > 0 ? memberChain(parent.callee) : undefined;
+        for (const shape of shapes) {
           if (!shape.keys?.includes(key) || !chainMatches(parent, chain, shape)) continue;
           if (shape.alsoHas && !shape.alsoHas.some((name) => hasKey(object, name))) continue;
           return shape.entry;
@@ -705,6 +709,42 @@ class Facts implements FunctionFacts {
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
+/** Spelled out rather than spread: a spread copies through a slow generic path on every call. */
+function entryPointOf(info: EntryInfo, fn: FunctionNode): EntryPoint {
+  return {
+    kind: info.kind,
+    framework: info.framework,
+    label: info.label,
+    http: info.http,
+    shortLived: info.shortLived,
+    fn,
+  };
+}
+
+/** `memberChain(node)?.at(-1)`, without building the chain. */
+function chainEnd(node: TSESTree.Node): string | undefined {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  if (target.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(target);
+  return name !== undefined && chainEnd(target.object) !== undefined ? name : undefined;
+}
+
+/**
+ * `ITERATION_CALLEES.has(memberChain(callee).join('.'))`, without building the chain: every entry
+ * is one name or two.
+ */
+function isIterationCallee(callee: TSESTree.Node): boolean {
+  const target = unwrap(callee);
+  if (target.type === AST_NODE_TYPES.Identifier) return ITERATION_CALLEES.has(target.name);
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return false;
+  const object = unwrap(target.object);
+  if (object.type !== AST_NODE_TYPES.Identifier) return false;
+  const name = memberName(target);
+  return name !== undefined && ITERATION_CALLEES.has(`${object.name}.${name}`);
+}
+
 /** The expression that stands for a value: skips TS wrappers and middleware arrays around it. */
 function climb(node: TSESTree.Node): TSESTree.Node {
   let current = node;
@@ -739,7 +779,7 @@ function decoratorName(decorator: TSESTree.Decorator): string | undefined {
   const expression = decorator.expression.type === AST_NODE_TYPES.CallExpression
     ? decorator.expression.callee
     : decorator.expression;
-  return memberChain(expression)?.at(-1);
+  return chainEnd(expression);
 }
 
 function typeReferenceName(type: TSESTree.TypeNode | undefined): string | undefined {
@@ -799,10 +839,11 @@ function routeEntry(call: TSESTree.CallExpression, index: number, fn: FunctionNo
   if (callee.type !== AST_NODE_TYPES.MemberExpression || index < 0) return undefined;
   const name = memberName(callee);
   if (name === undefined || !ROUTE_METHODS.has(name)) return undefined;
-  const before = call.arguments.slice(0, index);
-  if (before.some(isPathLike)) return name === 'use' ? MIDDLEWARE : ROUTER;
+  for (let i = 0; i < index; i++) {
+    if (isPathLike(call.arguments[i])) return name === 'use' ? MIDDLEWARE : ROUTER;
+  }
   if (name === 'on') return undefined;
-  if (name === 'use') return before.length === 0 && looksLikeMiddleware(fn) ? MIDDLEWARE : undefined;
+  if (name === 'use') return index === 0 && looksLikeMiddleware(fn) ? MIDDLEWARE : undefined;
   // `app.route('/x').get(fn).post(fn)`
   let object = unwrap(callee.object);
   for (let i = 0; i < 8 && object.type === AST_NODE_TYPES.CallExpression; i++) {
@@ -905,8 +946,7 @@ function isLoopIteration(node: TSESTree.Node, child: TSESTree.Node): boolean {
 function iterationPosition(call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
   const index = call.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
   if (index < 0) return false;
-  const chain = memberChain(call.callee);
-  if (chain && ITERATION_CALLEES.has(chain.join('.'))) return index === 1;
+  if (isIterationCallee(call.callee)) return index === 1;
   const callee = unwrap(call.callee);
   if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const name = memberName(callee);
@@ -932,7 +972,7 @@ function inlineCallbackCall(fn: FunctionNode): TSESTree.CallExpression | TSESTre
 }
 
 function isMemoising(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
-  const name = memberChain(call.callee)?.at(-1);
+  const name = chainEnd(call.callee);
   return name !== undefined && MEMOISING_CALLS.has(name);
 }
 
