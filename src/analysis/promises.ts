@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberChain, memberName, outermostTransparent, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
+import { isFunction, memberName, outermostTransparent, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
 import { nodesOfType } from './file-index.js';
 import { getSdkAnalysis, type SdkCall } from './sdk-calls.js';
 
@@ -241,7 +241,7 @@ class Flow {
       via: walk.via,
       chainEnd: state.chainEnd,
       statement,
-      inTry: insideTryBlock(statement, enclosingFunction(statement)),
+      inTry: functionAround(statement).inTry,
     });
   }
 
@@ -250,12 +250,12 @@ class Flow {
    * it (unless caught there); elsewhere (top-level `await`) it is handled.
    */
   private awaited(walk: ValueWalk, node: TSESTree.AwaitExpression, state: State, depth: number): void {
-    const fn = enclosingFunction(node);
+    const { fn, inTry } = functionAround(node);
     if (!fn?.async || fn.generator) {
       walk.handled = true;
       return;
     }
-    const caught = state.caught || insideTryBlock(node, fn);
+    const caught = state.caught || inTry;
     this.returned(walk, fn, { caught, array: false, chainEnd: state.chainEnd }, 'awaits', depth);
   }
 
@@ -348,20 +348,41 @@ function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   return undefined;
 }
 
+/**
+ * The function around `node` and whether `node` sits in the `try` block of a `try/catch` within
+ * it (or within the module, outside functions): `enclosingFunction` and `insideTryBlock` in one walk.
+ */
+function functionAround(node: TSESTree.Node): { fn: FunctionNode | undefined; inTry: boolean } {
+  let inTry = false;
+  let child: TSESTree.Node = node;
+  for (let current = node.parent; current; child = current, current = current.parent) {
+    if (isFunction(current)) return { fn: current, inTry };
+    if (current.type === AST_NODE_TYPES.TryStatement && current.block === child && current.handler) inTry = true;
+  }
+  return { fn: undefined, inTry };
+}
+
 /** `Promise.all(…)` and friends; `resolve` hands its argument on. */
 function combinatorOf(call: TSESTree.CallExpression): string | undefined {
-  const chain = memberChain(call.callee);
-  if (chain?.length !== 2 || chain[0] !== 'Promise') return undefined;
-  return COMBINATORS.has(chain[1]) || chain[1] === 'resolve' ? chain[1] : undefined;
+  const callee = unwrap(call.callee);
+  if (callee.type !== AST_NODE_TYPES.MemberExpression || !isIdentifierNamed(callee.object, 'Promise')) return undefined;
+  const name = memberName(callee);
+  return name !== undefined && (COMBINATORS.has(name) || name === 'resolve') ? name : undefined;
+}
+
+function isIdentifierNamed(node: TSESTree.Node, name: string): boolean {
+  const target = unwrap(node);
+  return target.type === AST_NODE_TYPES.Identifier && target.name === name;
 }
 
 /** `xs.forEach(fn)` / `xs.map(fn)` (and `flatMap`, `Array.from(xs, fn)`). */
 function isIterationCallback(call: TSESTree.CallExpression, index: number, kind: 'forEach' | 'map'): boolean {
-  const chain = memberChain(call.callee);
-  if (kind === 'map' && chain?.join('.') === 'Array.from') return index === 1;
   const callee = unwrap(call.callee);
-  if (callee.type !== AST_NODE_TYPES.MemberExpression || index !== 0) return false;
+  if (callee.type !== AST_NODE_TYPES.MemberExpression) return false;
   const name = memberName(callee);
+  // `Array.from(xs, fn)`
+  if (kind === 'map' && name === 'from' && isIdentifierNamed(callee.object, 'Array')) return index === 1;
+  if (index !== 0) return false;
   return kind === 'forEach' ? name === 'forEach' : name === 'map' || name === 'flatMap';
 }
 
