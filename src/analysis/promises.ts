@@ -160,7 +160,7 @@ class Flow {
           }
           const handler =
             (name === 'catch' && call.arguments.length >= 1) || (name === 'then' && call.arguments.length >= 2);
-          state = { ...state, caught: state.caught || handler, chainEnd: call };
+          state = { caught: state.caught || handler, array: state.array, chainEnd: call };
           current = call;
           continue;
         }
@@ -196,7 +196,7 @@ class Flow {
           continue;
         case AST_NODE_TYPES.ArrayExpression:
           if (state.array) break;
-          state = { ...state, array: true };
+          state = { caught: state.caught, array: true, chainEnd: state.chainEnd };
           current = parent;
           continue;
         case AST_NODE_TYPES.SpreadElement:
@@ -270,18 +270,18 @@ class Flow {
     const parent = position.parent;
     if (parent?.type === AST_NODE_TYPES.CallExpression) {
       // `(async () => { … })()`: the call's result is the function's.
-      if (parent.callee === position) return this.follow(walk, parent, { ...state, chainEnd: parent }, depth + 1);
+      if (parent.callee === position) return this.follow(walk, parent, endingAt(state, parent), depth + 1);
       const index = parent.arguments.indexOf(position as TSESTree.CallExpressionArgument);
       const callee = unwrap(parent.callee);
       const method = callee.type === AST_NODE_TYPES.MemberExpression ? memberName(callee) : undefined;
       if (!state.array) {
         // `p.then((x) => cio.track(x))`: the chain adopts the callback's promise.
         if (method !== undefined && CHAIN_METHODS.has(method) && (index === 0 || index === 1)) {
-          return this.follow(walk, parent, { ...state, chainEnd: parent }, depth + 1);
+          return this.follow(walk, parent, endingAt(state, parent), depth + 1);
         }
         if (isIterationCallback(parent, index, 'forEach')) return this.drop(walk, 'forEach', parent, state);
         if (isIterationCallback(parent, index, 'map')) {
-          return this.follow(walk, parent, { ...state, array: true }, depth + 1);
+          return this.follow(walk, parent, { caught: state.caught, array: true, chainEnd: state.chainEnd }, depth + 1);
         }
       }
       walk.handled = true; // passed to another function (a limiter, a queue, a framework): its business
@@ -293,7 +293,7 @@ class Flow {
     for (const site of this.callSites(fn, walk.origin)) {
       if (this.seen.has(site) || this.sites++ > MAX_SITES) continue;
       this.seen.add(site);
-      this.value(site, [...walk.via, { fn, site, how }], { ...state, chainEnd: site });
+      this.value(site, [...walk.via, { fn, site, how }], endingAt(state, site));
     }
   }
 
@@ -319,7 +319,7 @@ class Flow {
     const reads = variable.references.filter((reference) => reference.isRead() && reference.identifier !== id);
     if (reads.length === 0) return this.drop(walk, state.array ? 'array' : 'unused', declaration, state);
     for (const read of reads) {
-      const sub: ValueWalk = { ...walk, handled: false, drops: [] };
+      const sub: ValueWalk = { origin: walk.origin, via: walk.via, handled: false, drops: [] };
       this.follow(sub, read.identifier, state, depth + 1);
       if (sub.handled) walk.handled = true;
       walk.drops.push(...sub.drops);
@@ -340,6 +340,11 @@ class Flow {
 
 // ---------------------------------------------------------------------------------------------
 // Helpers.
+
+/** The same state with the chain now ending at `end` (written out: these objects are made on every step). */
+function endingAt(state: State, end: TSESTree.Expression): State {
+  return { caught: state.caught, array: state.array, chainEnd: end };
+}
 
 function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
