@@ -74,7 +74,7 @@ export default createRule<[], MessageIds>({
       Program() {
         // Direct calls only: a local wrapper's own SDK call is in the list too.
         const batching = analysis.calls.filter(
-          (call) => !call.inner && call.client.batches === true && (call.client.flushMethods?.length ?? 0) > 0,
+          (call) => call.client.batches === true && !call.inner && (call.client.flushMethods?.length ?? 0) > 0,
         );
         if (batching.length === 0) return;
         const facts = getFunctionFacts(context);
@@ -96,10 +96,13 @@ export default createRule<[], MessageIds>({
         for (const call of batching) {
           const entry = entryOf(call.node);
           const scope: Scope | undefined = entry ? (entry.shortLived ? entry.fn : undefined) : script ? 'script' : undefined;
-          const use: Use = { call, key: clientKeyOf(sourceCode, call.receiver), scope, entry };
-          if (isFlushMethod(call.client, call.method.name)) flushes.push({ ...use, settlement: settlementOf(call.node) });
-          // A client handed in as a parameter belongs to the caller, which may flush it.
-          else if (scope && !isParameter(sourceCode, call.receiver)) uses.push(use);
+          const key = clientKeyOf(sourceCode, call.receiver);
+          if (isFlushMethod(call.client, call.method.name)) {
+            flushes.push({ call, key, scope, entry, settlement: settlementOf(call.node) });
+          } else if (scope && !isParameter(sourceCode, call.receiver)) {
+            // Not a client handed in as a parameter: that belongs to the caller, which may flush it.
+            uses.push({ call, key, scope, entry });
+          }
         }
 
         const reportedFlushes = new Set<TSESTree.Node>();
