@@ -505,16 +505,17 @@ function topLevelStatement(node: TSESTree.Node): TSESTree.Node | undefined {
 
 /** Where a statement starts, including its decorators and the comments directly above it. */
 function leadingStart(sourceCode: SourceCode, statement: TSESTree.Node): number {
-  let start = statement.range[0];
+  // The first of the statement and its decorators: comments above it are found from its start.
+  let first: TSESTree.Node = statement;
   const declaration =
     statement.type === AST_NODE_TYPES.ExportNamedDeclaration || statement.type === AST_NODE_TYPES.ExportDefaultDeclaration
       ? statement.declaration
       : statement;
   if (declaration?.type === AST_NODE_TYPES.ClassDeclaration) {
-    for (const decorator of declaration.decorators) start = Math.min(start, decorator.range[0]);
+    for (const decorator of declaration.decorators) if (decorator.range[0] < first.range[0]) first = decorator;
   }
-  const first = sourceCode.getTokenByRangeStart(start, { includeComments: false });
-  const comments = first ? sourceCode.getCommentsBefore(first) : [];
+  let start = first.range[0];
+  const comments = sourceCode.getCommentsBefore(first);
   for (let i = comments.length - 1; i >= 0; i--) {
     const between = sourceCode.text.slice(comments[i].range[1], start);
     if (!/^\s*$/.test(between) || (between.match(/\n/g)?.length ?? 0) > 1) break;
