@@ -336,7 +336,7 @@ class Facts implements FunctionFacts {
     private readonly sourceCode: Readonly<TSESLint.SourceCode>,
     filename: string,
   ) {
-    this.filename = filename.replace(/\\/g, '/');
+    this.filename = filename.includes('\\') ? filename.replace(/\\/g, '/') : filename;
     const first = sourceCode.ast.body[0];
     this.directive = first?.type === AST_NODE_TYPES.ExpressionStatement ? first.directive : undefined;
   }
