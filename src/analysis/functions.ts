@@ -373,7 +373,6 @@ class Facts implements FunctionFacts {
     seen: Set<FunctionNode>,
   ): Repetition | undefined {
     let loop: TSESTree.Node | undefined;
-    const loopOnly = (): Repetition | undefined => (loop ? { reason: 'loop', loop, helpers: [] } : undefined);
     let child: TSESTree.Node = node;
     for (let current = node.parent; current; child = current, current = current.parent) {
       if (isLoopIteration(current, child)) {
@@ -385,11 +384,11 @@ class Facts implements FunctionFacts {
         current.type === AST_NODE_TYPES.StaticBlock ||
         current.type === AST_NODE_TYPES.AccessorProperty
       ) {
-        return loopOnly(); // class fields run when an instance is built, not per call
+        return loopOnly(loop); // class fields run when an instance is built, not per call
       }
       if (!isFunction(current)) continue;
       const fn = current;
-      if (isConstructor(fn)) return loopOnly();
+      if (isConstructor(fn)) return loopOnly(loop);
       const found = this.entryPoint(fn);
       if (found) return { reason: 'entry', entry: found, loop, helpers: [] };
       const iteration = iterationCall(fn);
@@ -403,20 +402,20 @@ class Facts implements FunctionFacts {
       if (callback) {
         // Memoised (`cache.wrap(key, () => …)`): once per key. Otherwise (`.then(() => …)`,
         // `new Promise(…)`, `setTimeout(…)`) it runs when the code around it runs.
-        if (isMemoising(callback)) return loopOnly();
+        if (isMemoising(callback)) return loopOnly(loop);
         continue;
       }
-      if (depth >= MAX_HELPER_DEPTH || seen.has(fn)) return loopOnly();
+      if (depth >= MAX_HELPER_DEPTH || seen.has(fn)) return loopOnly(loop);
       seen.add(fn);
       const outer = this.helperReason(fn, options, depth, seen);
       seen.delete(fn);
-      if (!outer) return loopOnly();
+      if (!outer) return loopOnly(loop);
       return { reason: 'helper', entry: outer.repetition.entry, loop: loop ?? outer.repetition.loop, helpers: [
         { fn, call: outer.call },
         ...outer.repetition.helpers,
       ] };
     }
-    return loopOnly();
+    return loopOnly(loop);
   }
 
   /** The most telling repeated place a local function is run from (an entry beats a loop). */
@@ -709,6 +708,11 @@ class Facts implements FunctionFacts {
 // ---------------------------------------------------------------------------------------------
 // Helpers.
 
+/** Repeated only by the loop around it, when there is one. */
+function loopOnly(loop: TSESTree.Node | undefined): Repetition | undefined {
+  return loop ? { reason: 'loop', loop, helpers: [] } : undefined;
+}
+
 /** Spelled out rather than spread: a spread copies through a slow generic path on every call. */
 function entryPointOf(info: EntryInfo, fn: FunctionNode): EntryPoint {
   return {
@@ -792,15 +796,19 @@ function typeReferenceName(type: TSESTree.TypeNode | undefined): string | undefi
 
 /** `export const x: APIGatewayProxyHandler = …`, `async (event: SQSEvent) => …`. */
 function lambdaEntry(fn: FunctionNode, id: TSESTree.Identifier | undefined): EntryInfo | undefined {
-  const names = [typeReferenceName(id?.typeAnnotation?.typeAnnotation)];
+  const declared = lambdaType(typeReferenceName(id?.typeAnnotation?.typeAnnotation), id);
+  if (declared) return declared;
   const first = fn.params[0];
-  if (first?.type === AST_NODE_TYPES.Identifier) names.push(typeReferenceName(first.typeAnnotation?.typeAnnotation));
-  for (const name of names) {
-    if (!name) continue;
-    if (LAMBDA_HTTP_TYPES.test(name)) return LAMBDA_HTTP;
-    if (LAMBDA_EVENT_TYPES.test(name)) return LAMBDA_EVENT;
-    if (LAMBDA_GENERIC_TYPES.has(name) && id) return LAMBDA;
-  }
+  return first?.type === AST_NODE_TYPES.Identifier
+    ? lambdaType(typeReferenceName(first.typeAnnotation?.typeAnnotation), id)
+    : undefined;
+}
+
+function lambdaType(name: string | undefined, id: TSESTree.Identifier | undefined): EntryInfo | undefined {
+  if (!name) return undefined;
+  if (LAMBDA_HTTP_TYPES.test(name)) return LAMBDA_HTTP;
+  if (LAMBDA_EVENT_TYPES.test(name)) return LAMBDA_EVENT;
+  if (LAMBDA_GENERIC_TYPES.has(name) && id) return LAMBDA;
   return undefined;
 }
 
