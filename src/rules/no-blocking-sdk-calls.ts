@@ -108,7 +108,7 @@ export default createRule<[], MessageIds>({
       return {
         entry,
         respondedBefore: (node) =>
-          scan.responses.some(
+          scan.responses().some(
             (statement) =>
               (statement.parent?.type === AST_NODE_TYPES.BlockStatement ||
                 statement.parent?.type === AST_NODE_TYPES.SwitchCase) &&
@@ -175,7 +175,7 @@ interface HandlerScan {
   /** `await` expressions of the handler itself (not of nested functions). */
   awaits: TSESTree.AwaitExpression[];
   /** Statements that send the response, directly in a block of the handler. */
-  responses: TSESTree.Statement[];
+  responses(): readonly TSESTree.Statement[];
 }
 
 /**
@@ -187,15 +187,22 @@ const MAX_INDEXED_BODY = MAX_SCAN / 4;
 function scanHandler(sourceCode: SourceCode, fn: FunctionNode): HandlerScan {
   const body = fn.body;
   if (body.range[1] - body.range[0] > MAX_INDEXED_BODY) return walkHandler(sourceCode, fn);
-  // The file's awaits and statements, indexed once per file: far fewer than the body's nodes.
-  const scan: HandlerScan = { awaits: [], responses: [] };
+  // The file's awaits (and statements, below), indexed once per file: far fewer than the body's nodes.
+  const awaits: TSESTree.AwaitExpression[] = [];
   for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.AwaitExpression)) {
-    if (ownedBy(node, fn)) scan.awaits.push(node);
+    if (ownedBy(node, fn)) awaits.push(node);
   }
+  // Looked for on first use: a handler that awaits only SDK calls and request reads never asks.
+  let responses: TSESTree.Statement[] | undefined;
+  return { awaits, responses: () => (responses ??= responseStatements(sourceCode, fn)) };
+}
+
+function responseStatements(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Statement[] {
+  const responses: TSESTree.Statement[] = [];
   for (const node of nodesOfType(sourceCode, AST_NODE_TYPES.ExpressionStatement)) {
-    if (ownedBy(node, fn) && isResponse(node.expression, fn)) scan.responses.push(node);
+    if (ownedBy(node, fn) && isResponse(node.expression, fn)) responses.push(node);
   }
-  return scan;
+  return responses;
 }
 
 /** In the body of `fn` itself, not of a function nested in it. */
@@ -205,22 +212,23 @@ function ownedBy(node: TSESTree.Node, fn: FunctionNode): boolean {
 }
 
 function walkHandler(sourceCode: SourceCode, fn: FunctionNode): HandlerScan {
-  const scan: HandlerScan = { awaits: [], responses: [] };
+  const awaits: TSESTree.AwaitExpression[] = [];
+  const responses: TSESTree.Statement[] = [];
   const keys = sourceCode.visitorKeys as Record<string, readonly string[] | undefined>;
   const stack: TSESTree.Node[] = [fn.body];
   let visited = 0;
   while (stack.length > 0 && visited++ < MAX_SCAN) {
     const node = stack.pop()!;
     if (isFunction(node)) continue;
-    if (node.type === AST_NODE_TYPES.AwaitExpression) scan.awaits.push(node);
+    if (node.type === AST_NODE_TYPES.AwaitExpression) awaits.push(node);
     if (node.type === AST_NODE_TYPES.ExpressionStatement && isResponse(node.expression, fn)) {
-      scan.responses.push(node);
+      responses.push(node);
     }
     for (const key of keys[node.type] ?? []) {
       pushNodes(stack, (node as unknown as Record<string, unknown>)[key]);
     }
   }
-  return scan;
+  return { awaits, responses: () => responses };
 }
 
 /**
