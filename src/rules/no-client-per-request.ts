@@ -49,10 +49,15 @@ export default createRule<[], MessageIds>({
         const costly = analysis.constructions.filter((c) => COSTLY_KINDS.has(c.client.kind));
         if (costly.length === 0) return;
         const facts = getFunctionFacts(context);
-        const constructionNodes = new Set<TSESTree.Node>(analysis.constructions.map((c) => c.node));
+        // Built on first use: only a session needs the first, and only a report the second.
+        let clientNodes: Set<TSESTree.Node> | undefined;
+        let constructionNodes: Set<TSESTree.Node> | undefined;
         for (const construction of costly) {
           // `new ProfilesApi(new ApiKeySession(key))`: one report, on the client.
-          if (construction.client.kind === 'session' && isOnlyForClients(sourceCode, construction.node, costly)) continue;
+          if (construction.client.kind === 'session') {
+            clientNodes ??= new Set(costly.filter((c) => c.client.kind === 'client').map((c) => c.node));
+            if (isOnlyForClients(sourceCode, construction.node, clientNodes)) continue;
+          }
           const returnedStored = (strict: boolean) => (call: TSESTree.Node, helper: FunctionNode) =>
             flowsToReturn(sourceCode, construction.node, helper) && isStored(sourceCode, call, strict);
           let repetition = facts.repetition(construction.node, { ignoreCall: returnedStored(true) });
@@ -74,6 +79,7 @@ export default createRule<[], MessageIds>({
           ) {
             continue; // the documented serverless pattern: build, send, `await closeAndFlush()`
           }
+          constructionNodes ??= new Set(analysis.constructions.map((c) => c.node));
           report(construction, repetition, constructionNodes, flushMethods);
         }
       },
@@ -337,14 +343,14 @@ function isFlushedInPlace(sourceCode: SourceCode, node: TSESTree.Node, flushMeth
  * `new ProfilesApi(new ApiKeySession(key))`, or a `session` local only passed to such constructions:
  * the session is built for the client, and the client's report covers it.
  */
-function isOnlyForClients(sourceCode: SourceCode, node: TSESTree.Node, constructions: readonly Construction[]): boolean {
+function isOnlyForClients(sourceCode: SourceCode, node: TSESTree.Node, clientNodes: ReadonlySet<TSESTree.Node>): boolean {
   const isClientArgument = (value: TSESTree.Node): boolean => {
     const position = destination(value);
     const parent = position.parent;
     return (
       parent?.type === AST_NODE_TYPES.NewExpression &&
       parent.arguments.includes(position as TSESTree.CallExpressionArgument) &&
-      constructions.some((c) => c.node === parent && c.client.kind === 'client')
+      clientNodes.has(parent)
     );
   };
   if (isClientArgument(node)) return true;
