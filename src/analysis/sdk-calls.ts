@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { API_HOSTS, METHOD_NAMES, MODULES, SDKS } from '../sdk/index.js';
+import { API_HOSTS, METHOD_NAMES, MODULES, SDKS, uniformMethod } from '../sdk/index.js';
 import type { ArgPath, ClientSpec, FieldRole, FieldSpec, MethodSpec, SdkDescriptor } from '../sdk/types.js';
 import { calleeName, enclosingFunction, findProperty, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode } from './ast.js';
 import { nodesOfType } from './file-index.js';
@@ -29,6 +29,7 @@ export interface SdkCall {
   sdk: SdkDescriptor;
   client: ClientSpec;
   method: MethodSpec;
+  // Every call is built with every key (absent ones undefined), so that all share one shape.
   /** The client expression for direct calls (`cio` in `cio.track()`). */
   receiver?: TSESTree.Expression;
   /** How the client was found. */
@@ -257,7 +258,7 @@ function findMethod(client: ClientSpec, name: string): MethodSpec | undefined {
   }
   let method = byName.get(name);
   if (!method) {
-    method = { name, kind: 'other', returns: client.unlistedMethodsReturn, fields: [] };
+    method = uniformMethod({ name, kind: 'other', returns: client.unlistedMethodsReturn, fields: [] });
     byName.set(name, method);
   }
   return method;
@@ -316,6 +317,7 @@ function directCall(
     method,
     receiver: callee.object,
     clientValue,
+    inner: undefined,
     argMap,
     fields: resolveFields(method.fields, node.arguments, argMap),
   };
@@ -346,7 +348,9 @@ function boundCall(
     sdk: found.sdk,
     client,
     method,
+    receiver: undefined,
     clientValue: { kind: 'client', sdk: found.sdk, client, origin: callee },
+    inner: undefined,
     argMap,
     fields: resolveFields(method.fields, node.arguments, argMap),
   };
@@ -518,6 +522,9 @@ function addWrapperCalls(
           sdk: wrapper.sdk,
           client: wrapper.client,
           method: wrapper.method,
+          receiver: undefined,
+          clientValue: undefined,
+          inner: undefined,
           argMap: bindings,
           fields: resolveFields(wrapper.method.fields, node.arguments, bindings),
         });
@@ -544,6 +551,8 @@ function wrapperCall(node: TSESTree.CallExpression, inner: SdkCall, bindings: Ar
     sdk: inner.sdk,
     client: inner.client,
     method: inner.method,
+    receiver: undefined,
+    clientValue: undefined,
     inner,
     argMap: bindings,
     fields: resolveFields(inner.method.fields, node.arguments, bindings),
