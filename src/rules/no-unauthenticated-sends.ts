@@ -119,6 +119,17 @@ export default createRule<Options, MessageIds>({
         const reported = new Set<TSESTree.Node>();
         const isSdkCall = (node: TSESTree.CallExpression): boolean => analysis.callByNode.has(node);
 
+        const isAllowedEntry = (entry: EntryPoint): boolean => {
+          let result = allowed.get(entry);
+          if (result === undefined) {
+            result = isAllowed(auth(), entry, allow);
+            allowed.set(entry, result);
+          }
+          return result;
+        };
+        /** An entry already found to be public by design: nothing in it is reported, so nothing to trace. */
+        const knownAllowed = (entry: EntryPoint): boolean => allowed.get(entry) === true;
+
         const check = (
           site: TSESTree.Node,
           entry: EntryPoint,
@@ -127,13 +138,9 @@ export default createRule<Options, MessageIds>({
           kind: MethodKind,
         ): void => {
           if (!finding || reported.has(finding.node)) return;
+          // The route test is one look-up per entry; the check search walks the body up to the call.
+          if (isAllowedEntry(entry)) return;
           if (auth().before(entry, site, isSdkCall)) return;
-          let isAllowedEntry = allowed.get(entry);
-          if (isAllowedEntry === undefined) {
-            isAllowedEntry = isAllowed(auth(), entry, allow);
-            allowed.set(entry, isAllowedEntry);
-          }
-          if (isAllowedEntry) return;
           reported.add(finding.node);
           context.report({
             node: finding.node,
@@ -152,7 +159,7 @@ export default createRule<Options, MessageIds>({
           // Most calls have no field whose value could let the caller pick a person or a body.
           if (!callMayFind(call)) continue;
           const entry = httpEntry(facts, call.node);
-          if (!entry) continue;
+          if (!entry || knownAllowed(entry)) continue;
           check(call.node, entry, callFinding(requests(), entry, call), `\`${call.method.name}\``, call.method.kind);
         }
 
@@ -161,13 +168,13 @@ export default createRule<Options, MessageIds>({
           const label = `\`new ${construction.client.name}\``;
           const entry = httpEntry(facts, construction.node);
           if (entry) {
-            check(construction.node, entry, constructionFinding(requests(), entry, construction.fields), label, 'send');
+            if (!knownAllowed(entry)) check(construction.node, entry, constructionFinding(requests(), entry, construction.fields), label, 'send');
             continue;
           }
           // `function sendWelcome(to) { … new SendEmailRequest({ to }) … }` called from a handler.
           for (const site of helperCallSites(sourceCode, facts, construction)) {
             const siteEntry = httpEntry(facts, site.call);
-            if (!siteEntry) continue;
+            if (!siteEntry || knownAllowed(siteEntry)) continue;
             check(site.call, siteEntry, constructionFinding(requests(), siteEntry, site.fields), label, 'send');
           }
         }
