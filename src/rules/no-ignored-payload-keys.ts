@@ -64,6 +64,16 @@ export default createRule<[], MessageIds>({
     const majorOf = majorVersions(context);
     const reported = new Set<TSESTree.Node>();
 
+    /**
+     * Does the call's body model apply to the installed major? Asked only once a key would be
+     * reported: finding the installed version reads the file system, and most bodies have no
+     * dropped key to report.
+     */
+    const modelApplies = (call: SdkCall): boolean => {
+      const body = call.method.body;
+      return body !== undefined && majorSatisfies(majorOf(call.sdk.id), body.versions);
+    };
+
     /** Checks an object (or, for lists, each object of an array) against its model. */
     const checkValue = (call: SdkCall, node: TSESTree.Node, model: PayloadModel, list: boolean, indirect: boolean): void => {
       const written = unwrap(node);
@@ -101,7 +111,7 @@ export default createRule<[], MessageIds>({
           continue;
         }
         const attribute = renamedFrom(model).get(key);
-        if (attribute === undefined || reported.has(property)) continue;
+        if (attribute === undefined || reported.has(property) || !modelApplies(call)) continue;
         reported.add(property);
         report(call, property, key, attribute, { duplicate: keys.has(attribute), spread, indirect });
       }
@@ -157,7 +167,7 @@ export default createRule<[], MessageIds>({
       Program() {
         for (const call of analysis.calls) {
           const body = call.method.body;
-          if (!body || !majorSatisfies(majorOf(call.sdk.id), body.versions)) continue;
+          if (!body) continue;
           // Each argument lands somewhere in the body: for a direct call the body itself, for a
           // wrapper's call site the part of it that the wrapper fills with that argument.
           for (const binding of call.argMap) {
