@@ -146,6 +146,11 @@ export interface AuthChecks {
    * body before `node` ends. `ignore` skips calls a rule knows are not checks (its own SDK calls).
    */
   before(entry: EntryPoint, node: TSESTree.Node, ignore?: (call: TSESTree.CallExpression) => boolean): AuthCheck | undefined;
+  /**
+   * Is there a check before `node`: does `before` find one? Cheaper when only that matters, as
+   * the body is walked no further than the first check that counts.
+   */
+  isChecked(entry: EntryPoint, node: TSESTree.Node, ignore?: (call: TSESTree.CallExpression) => boolean): boolean;
   /** Where and under which names the entry point is registered. */
   route(entry: EntryPoint): RouteInfo;
 }
@@ -252,7 +257,10 @@ type VisitorKeys = Record<string, readonly string[] | undefined>;
 
 /** A body scanned as far as needed: see `Checks.body`. */
 interface BodyScan {
-  /** Checks that start before `limit`, sorted by start (ties in the order of the walk). */
+  /**
+   * Checks met so far, sorted by start (ties in the order of the walk): every one that starts
+   * before `limit`, and any met after it by a walk that stopped early.
+   */
   found: AuthCheck[];
   /** Roots of the subtrees not walked yet (they start at or after `limit`), in walk order. */
   later: TSESTree.Node[];
@@ -286,17 +294,8 @@ class Checks implements AuthChecks {
     ignore?: (call: TSESTree.CallExpression) => boolean,
   ): AuthCheck | undefined {
     try {
-      const registration = this.registration(entry);
-      if (registration.checks.length > 0) return registration.checks[0];
-      // File-wide middleware only guards handlers registered in this file: no walk for the others.
-      if (registration.calls.length > 0) {
-        const file = this.middleware();
-        for (const call of registration.calls) {
-          const use = file.uses.find((candidate) => candidate.end <= call.range[0]);
-          if (use) return { kind: 'middleware', node: use.node };
-        }
-        if (file.hooks.length > 0) return { kind: 'middleware', node: file.hooks[0] };
-      }
+      const around = this.around(entry);
+      if (around) return around;
       for (const check of this.body(entry, node.range[1])) {
         if (check.node.range[0] >= node.range[1]) break;
         if (ignore && check.node.type === AST_NODE_TYPES.CallExpression && ignore(check.node)) continue;
@@ -306,6 +305,41 @@ class Checks implements AuthChecks {
     } catch {
       return undefined; // never throw on odd code; no check seen
     }
+  }
+
+  isChecked(
+    entry: EntryPoint,
+    node: TSESTree.Node,
+    ignore?: (call: TSESTree.CallExpression) => boolean,
+  ): boolean {
+    try {
+      if (this.around(entry)) return true;
+      const limit = node.range[1];
+      const counts = (check: AuthCheck): boolean =>
+        check.node.range[0] < limit &&
+        !(ignore && check.node.type === AST_NODE_TYPES.CallExpression && ignore(check.node));
+      const scan = this.scanOf(entry);
+      if (scan.found.some(counts)) return true;
+      return limit > scan.limit && this.scanTo(entry, scan, limit, counts);
+    } catch {
+      return false; // never throw on odd code; no check seen
+    }
+  }
+
+  /** A check around the entry point: middleware, a wrapper or a decorator. */
+  private around(entry: EntryPoint): AuthCheck | undefined {
+    const registration = this.registration(entry);
+    if (registration.checks.length > 0) return registration.checks[0];
+    // File-wide middleware only guards handlers registered in this file: no walk for the others.
+    if (registration.calls.length > 0) {
+      const file = this.middleware();
+      for (const call of registration.calls) {
+        const use = file.uses.find((candidate) => candidate.end <= call.range[0]);
+        if (use) return { kind: 'middleware', node: use.node };
+      }
+      if (file.hooks.length > 0) return { kind: 'middleware', node: file.hooks[0] };
+    }
+    return undefined;
   }
 
   route(entry: EntryPoint): RouteInfo {
@@ -327,28 +361,35 @@ class Checks implements AuthChecks {
    * further than the questions asked so far: most sends sit before the end of their handler.
    */
   private body(entry: EntryPoint, limit: number): AuthCheck[] {
+    const scan = this.scanOf(entry);
+    if (limit > scan.limit) this.scanTo(entry, scan, limit);
+    return scan.found;
+  }
+
+  private scanOf(entry: EntryPoint): BodyScan {
     let scan = this.bodies.get(entry.fn);
     if (!scan) {
       scan = { found: [], later: [entry.fn.body], limit: -Infinity };
       this.bodies.set(entry.fn, scan);
     }
-    if (limit > scan.limit) this.scanTo(entry, scan, limit);
-    return scan.found;
+    return scan;
   }
 
   /**
    * Walks on from the nodes set aside so far, examining those that start before `limit`. The walk
    * is the same as a whole-body walk with some subtrees visited later, and a node's subtree starts
    * no earlier than the node: the checks before `limit` and their order are those of a full scan.
+   *
+   * With `stop`, the walk ends at the first check it accepts (returning true); what is left is set
+   * aside in walk order, so the next scan goes on as this one would have.
    */
-  private scanTo(entry: EntryPoint, scan: BodyScan, limit: number): void {
+  private scanTo(entry: EntryPoint, scan: BodyScan, limit: number, stop?: (check: AuthCheck) => boolean): boolean {
     const keys = this.sourceCode.visitorKeys as VisitorKeys;
     const pending = scan.later;
     scan.later = [];
-    scan.limit = limit;
     const stack: TSESTree.Node[] = [];
-    for (const root of pending) {
-      stack.push(root);
+    for (let index = 0; index < pending.length; index++) {
+      stack.push(pending[index]);
       while (stack.length > 0) {
         const node = stack.pop()!;
         if (startOf(node) >= limit) {
@@ -356,10 +397,20 @@ class Checks implements AuthChecks {
           continue;
         }
         const kind = this.checkKind(entry, node);
-        if (kind) insertByStart(scan.found, { kind, node });
-        pushChildren(stack, node, keys);
+        pushChildrenToPopInOrder(stack, node, keys);
+        if (!kind) continue;
+        const check: AuthCheck = { kind, node };
+        insertByStart(scan.found, check);
+        if (stop?.(check)) {
+          // The stack is popped from its end; the roots after this one come after all of it.
+          for (let i = stack.length - 1; i >= 0; i--) scan.later.push(stack[i]);
+          for (let i = index + 1; i < pending.length; i++) scan.later.push(pending[i]);
+          return true;
+        }
       }
     }
+    scan.limit = limit;
+    return false;
   }
 
   /** Is there any check in `root` (a middleware's body)? Stops at the first one. */
@@ -842,6 +893,25 @@ function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, keys: Visitor
     const value = (node as unknown as Record<string, unknown>)[key];
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) stack.push(item);
+    } else if (isNode(value)) {
+      stack.push(value);
+    }
+  }
+}
+
+/**
+ * Pushes `node`'s children (types aside) last first, so they are popped in visitor-key order: the
+ * walk meets nodes in source order, and one that stops at the first check stops early in the body.
+ */
+function pushChildrenToPopInOrder(stack: TSESTree.Node[], node: TSESTree.Node, keys: VisitorKeys): void {
+  const nodeKeys = keys[node.type];
+  if (!nodeKeys) return;
+  for (let k = nodeKeys.length - 1; k >= 0; k--) {
+    const key = nodeKeys[k];
+    if (TYPE_KEYS.has(key)) continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i] as TSESTree.Node);
     } else if (isNode(value)) {
       stack.push(value);
     }

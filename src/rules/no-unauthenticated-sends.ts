@@ -140,7 +140,7 @@ export default createRule<Options, MessageIds>({
           if (!finding || reported.has(finding.node)) return;
           // The route test is one look-up per entry; the check search walks the body up to the call.
           if (isAllowedEntry(entry)) return;
-          if (auth().before(entry, site, isSdkCall)) return;
+          if (auth().isChecked(entry, site, isSdkCall)) return;
           reported.add(finding.node);
           context.report({
             node: finding.node,

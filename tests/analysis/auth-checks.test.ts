@@ -7,7 +7,7 @@ import { getFunctionFacts, type EntryPoint } from '../../src/analysis/functions.
 
 /**
  * A probe rule: every `here('label')` call reports the first visible check before it in its entry
- * point (`label: call auth()`, `label: none`); `route('label')` reports where the entry point is
+ * point (`label: call auth()`, `label: none`), and whether `isChecked` disagrees; `route('label')` reports where the entry point is
  * registered (`label: paths /x names handler file app/api/x/route.ts`).
  */
 const probe = ESLintUtils.RuleCreator.withoutDocs({
@@ -36,8 +36,12 @@ const probe = ESLintUtils.RuleCreator.withoutDocs({
         const entry = entryOf(node);
         let text = 'no entry';
         if (entry && callee.name === 'here') {
-          const found = checks.before(entry, node, (call) => context.sourceCode.getText(call.callee) === 'ignored');
+          const ignore = (call: TSESTree.CallExpression): boolean => context.sourceCode.getText(call.callee) === 'ignored';
+          // Asked first, so `before` goes on from a walk that may have stopped early.
+          const checked = checks.isChecked(entry, node, ignore);
+          const found = checks.before(entry, node, ignore);
           text = found ? `${found.kind} ${short(found.node)}` : 'none';
+          if (checked !== (found !== undefined)) text += ` (isChecked says ${checked})`;
         } else if (entry) {
           const info = checks.route(entry);
           text = [
