@@ -201,27 +201,29 @@ class Tracer implements RequestValues {
   }
 
   inside(entry: EntryPoint, node: TSESTree.Node): RequestValue | undefined {
-    const visit = (current: TSESTree.Node, depth: number): RequestValue | undefined => {
-      const target = unwrap(current);
-      if (depth > 3) return undefined;
-      if (target.type === AST_NODE_TYPES.ObjectExpression) {
-        for (const property of target.properties) {
-          const value = property.type === AST_NODE_TYPES.Property ? property.value : property.argument;
-          const found = visit(value, depth + 1);
-          if (found) return found;
-        }
-        return undefined;
+    return this.insideAt(entry, node, 0);
+  }
+
+  /** `inside` at a nesting depth (a method, not a closure made per question). */
+  private insideAt(entry: EntryPoint, node: TSESTree.Node, depth: number): RequestValue | undefined {
+    const target = unwrap(node);
+    if (depth > 3) return undefined;
+    if (target.type === AST_NODE_TYPES.ObjectExpression) {
+      for (const property of target.properties) {
+        const value = property.type === AST_NODE_TYPES.Property ? property.value : property.argument;
+        const found = this.insideAt(entry, value, depth + 1);
+        if (found) return found;
       }
-      if (target.type === AST_NODE_TYPES.ArrayExpression) {
-        for (const element of target.elements) {
-          const found = element && visit(element, depth + 1);
-          if (found) return found;
-        }
-        return undefined;
+      return undefined;
+    }
+    if (target.type === AST_NODE_TYPES.ArrayExpression) {
+      for (const element of target.elements) {
+        const found = element && this.insideAt(entry, element, depth + 1);
+        if (found) return found;
       }
-      return this.of(entry, target);
-    };
-    return visit(node, 0);
+      return undefined;
+    }
+    return this.of(entry, target);
   }
 
   spreadInto(entry: EntryPoint, node: TSESTree.Node): RequestValue | undefined {
