@@ -118,6 +118,18 @@ export default createRule<Options, MessageIds>({
         const allowed = new Map<EntryPoint, boolean>();
         const reported = new Set<TSESTree.Node>();
         const isSdkCall = (node: TSESTree.CallExpression): boolean => analysis.callByNode.has(node);
+        // Calls share functions: the entry is looked up once per innermost function.
+        const entries = new Map<FunctionNode, EntryPoint | null>();
+        const entryOf = (node: TSESTree.Node): EntryPoint | undefined => {
+          const fn = enclosingFunction(node);
+          if (!fn) return undefined;
+          let entry = entries.get(fn);
+          if (entry === undefined) {
+            entry = httpEntry(facts, fn) ?? null;
+            entries.set(fn, entry);
+          }
+          return entry ?? undefined;
+        };
 
         const isAllowedEntry = (entry: EntryPoint): boolean => {
           let result = allowed.get(entry);
@@ -158,7 +170,7 @@ export default createRule<Options, MessageIds>({
         for (const call of analysis.calls) {
           // Most calls have no field whose value could let the caller pick a person or a body.
           if (!callMayFind(call)) continue;
-          const entry = httpEntry(facts, call.node);
+          const entry = entryOf(call.node);
           if (!entry || knownAllowed(entry)) continue;
           check(call.node, entry, callFinding(requests(), entry, call), `\`${call.method.name}\``, call.method.kind);
         }
@@ -166,14 +178,14 @@ export default createRule<Options, MessageIds>({
         for (const construction of analysis.constructions) {
           if (construction.client.kind !== 'request' || !construction.fields.some(isConstructionField)) continue;
           const label = `\`new ${construction.client.name}\``;
-          const entry = httpEntry(facts, construction.node);
+          const entry = entryOf(construction.node);
           if (entry) {
             if (!knownAllowed(entry)) check(construction.node, entry, constructionFinding(requests(), entry, construction.fields), label, 'send');
             continue;
           }
           // `function sendWelcome(to) { … new SendEmailRequest({ to }) … }` called from a handler.
           for (const site of helperCallSites(sourceCode, facts, construction)) {
-            const siteEntry = httpEntry(facts, site.call);
+            const siteEntry = entryOf(site.call);
             if (!siteEntry || knownAllowed(siteEntry)) continue;
             check(site.call, siteEntry, constructionFinding(requests(), siteEntry, site.fields), label, 'send');
           }
@@ -186,9 +198,9 @@ export default createRule<Options, MessageIds>({
 // ---------------------------------------------------------------------------------------------
 // What reaches the call.
 
-/** The nearest enclosing entry point, when it answers outside HTTP requests. */
-function httpEntry(facts: FunctionFacts, node: TSESTree.Node): EntryPoint | undefined {
-  for (let fn = enclosingFunction(node); fn; fn = enclosingFunction(fn)) {
+/** The nearest entry point from `innermost` outwards, when it answers outside HTTP requests. */
+function httpEntry(facts: FunctionFacts, innermost: FunctionNode): EntryPoint | undefined {
+  for (let fn: FunctionNode | undefined = innermost; fn; fn = enclosingFunction(fn)) {
     const entry = facts.entryPoint(fn);
     if (entry) return entry.http ? entry : undefined;
   }
