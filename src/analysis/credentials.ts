@@ -471,7 +471,10 @@ export function nameEvidence(sourceCode: SourceCode, node: TSESTree.Node): NameE
   const seen = new Set<TSESTree.Node>();
   const add = (segments: readonly (string | undefined)[], at: TSESTree.Node): boolean => {
     const hint = hintOfSegments(segments);
-    if (hint) found.push({ ...hint, node: at });
+    // Spelled out: V8 builds a spread followed by another property on its slow path.
+    if (hint) {
+      found.push({ kinds: hint.kinds, vendorOnly: hint.vendorOnly, vendorNamed: hint.vendorNamed, segment: hint.segment, node: at });
+    }
     return hint !== undefined;
   };
   const visit = (current: TSESTree.Node, depth: number): void => {
@@ -803,15 +806,15 @@ function findCredentialSites(sourceCode: SourceCode, constructions: readonly Con
       if (field.spec.role !== 'credential' || !kind) continue;
       const spec = credentialSpec(kind);
       if (spec.publishable) continue;
-      const base = { kind, spec, construction, field };
-      sites.push({ ...base, node: field.node });
+      // Every site has all the fields, `via` too: one shape, and no slow spread-then-add.
+      sites.push({ kind, spec, node: field.node, construction, field, via: undefined });
       const parameter = parameterPath(sourceCode, field.node);
       if (!parameter) continue;
       for (const caller of callersOf(sourceCode, parameter.fn)) {
         const arg = caller.arguments[parameter.index];
         if (!arg || arg.type === AST_NODE_TYPES.SpreadElement) continue;
         const node = parameter.path.length > 0 ? valueAtPath(sourceCode, arg, parameter.path) : arg;
-        if (node) sites.push({ ...base, node, via: caller });
+        if (node) sites.push({ kind, spec, node, construction, field, via: caller });
       }
     }
   }
