@@ -1,7 +1,7 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
 import { calleeName, memberChain, memberName, staticName, unwrap } from './ast.js';
-import { singleValueOf, staticValue, variableOf } from './values.js';
+import { singleValueOf, singleValueOfVariable, staticValue, variableOf } from './values.js';
 import { BoundedMap } from '../util/bounded-map.js';
 
 /**
@@ -191,7 +191,7 @@ export class IdentityClassifier {
     // `const { email: id } = user`, `function f({ email: id })`: the key read says what it is.
     const renamed = renamedKey(variable.defs[0]);
     if (renamed !== undefined) return this.named(renamed, node);
-    const value = singleValueOf(this.sourceCode, node);
+    const value = singleValueOfVariable(variable);
     if (!value) return UNKNOWN;
     this.visiting.add(variable);
     try {

@@ -50,8 +50,12 @@ export default createRule<[], MessageIds>({
     const analysis = getSdkAnalysis(context);
     if (!analysis.active) return {};
     const sourceCode = context.sourceCode;
-    const constructed = new Set<TSESTree.Node>(analysis.constructions.map((construction) => construction.node));
-    const isSdkCall = (node: TSESTree.Node): boolean => analysis.callByNode.has(node) || constructed.has(node);
+    // Only calls that state an identifier kind ask; most files have none.
+    let constructed: Set<TSESTree.Node> | undefined;
+    const isSdkCall = (node: TSESTree.Node): boolean => {
+      constructed ??= new Set(analysis.constructions.map((construction) => construction.node));
+      return analysis.callByNode.has(node) || constructed.has(node);
+    };
 
     /** The call states the identifier kind (`getAttributes(email, 'email')`): an email may be meant. */
     const idTypeGiven = (call: SdkCall, at: ArgPath): boolean => {
@@ -129,18 +133,17 @@ export default createRule<[], MessageIds>({
           ];
         };
 
-        const personIds = (fields: readonly ResolvedField[]): ResolvedField[] =>
-          fields.filter((field) => field.spec.role === 'personId');
-
         for (const call of analysis.calls) {
-          for (const field of personIds(call.fields)) {
+          for (const field of call.fields) {
+            if (field.spec.role !== 'personId') continue;
             if (field.spec.idTypeAt && idTypeGiven(call, field.spec.idTypeAt)) continue;
             if (call.inner && reportedInside(call, field.spec)) continue;
             check(field, `${call.method.name}()`, call.method.fields, call.receiver !== undefined);
           }
         }
         for (const construction of analysis.constructions) {
-          for (const field of personIds(construction.fields)) {
+          for (const field of construction.fields) {
+            if (field.spec.role !== 'personId') continue;
             check(field, `new ${construction.client.name}(…)`, construction.client.ctorFields, true);
           }
         }
