@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { findProperty, lastTokenWithParens, memberChain, memberName, staticName, unwrap } from '../analysis/ast.js';
 import { getSdkAnalysis, type Construction } from '../analysis/sdk-calls.js';
 import { followBindings, isTestFile } from '../analysis/values.js';
-import type { RegionId, RegionSpec, SdkDescriptor } from '../sdk/types.js';
+import type { ClientSpec, FieldSpec, RegionId, RegionSpec, SdkDescriptor } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds =
@@ -53,6 +53,18 @@ function regionOfExport(sdk: SdkDescriptor, name: string): RegionId | undefined 
   return undefined;
 }
 
+/** Where each client takes its region, looked up once per client. */
+const regionFields = new WeakMap<ClientSpec, FieldSpec | null>();
+
+function regionFieldOf(client: ClientSpec): FieldSpec | undefined {
+  let field = regionFields.get(client);
+  if (field === undefined) {
+    field = client.ctorFields.find((item) => item.role === 'region') ?? null;
+    regionFields.set(client, field);
+  }
+  return field ?? undefined;
+}
+
 export default createRule<Options, MessageIds>({
   name: 'require-region',
   meta: {
@@ -97,7 +109,6 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const configured = analysis.settings.region;
     const requireExplicit = configured !== undefined || options.requireExplicit;
-    const testFile = isTestFile(context.filename);
 
     /** Is the value certainly a string, and which region does it name? Follows local constants. */
     function classifyString(node: TSESTree.Node, sdk: SdkDescriptor, depth = 0): Classified | undefined {
@@ -472,7 +483,7 @@ export default createRule<Options, MessageIds>({
 
     function check(construction: Construction): void {
       const spec = construction.client.region;
-      const field = construction.client.ctorFields.find((item) => item.role === 'region');
+      const field = regionFieldOf(construction.client);
       if (!spec || !field?.at.path || field.at.path.length !== 1) return;
       const key = field.at.path[0];
       const index = field.at.index;
@@ -530,7 +541,7 @@ export default createRule<Options, MessageIds>({
         return;
       }
 
-      if (!requireExplicit || testFile) return;
+      if (!requireExplicit || isTestFile(context.filename)) return;
       if (object && !closed(object)) return;
       if (!object && args.length < index) return; // earlier arguments missing: another problem
       reportMissing(construction, spec, key, object, index);
