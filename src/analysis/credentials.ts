@@ -209,8 +209,11 @@ function readPlaceholder(value: string): boolean {
   return words.length > 0 && words.every((word) => DESCRIPTIVE_WORDS.has(word));
 }
 
+const allowNothing = (): boolean => false;
+
 /** `allow` option entries: exact values, or `/pattern/flags`. A bad pattern is taken literally. */
 export function allowMatcher(entries: readonly string[]): (value: string) => boolean {
+  if (entries.length === 0) return allowNothing;
   const exact = new Set<string>();
   const patterns: RegExp[] = [];
   for (const entry of entries) {

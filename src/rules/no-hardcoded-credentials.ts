@@ -90,7 +90,9 @@ export default createRule<Options, MessageIds>({
     if (!analysis.active && !scan) return NO_VISITORS;
 
     const allowed = allowMatcher(options.allow ?? []);
-    const typescript = isTypeScriptFile(context.filename);
+    // Asked only by fixes, which most files never need.
+    let typescriptFile: boolean | undefined;
+    const typescript = (): boolean => (typescriptFile ??= isTypeScriptFile(context.filename));
     const reported = new Set<TSESTree.Node>();
     const strings: StringNode[] = [];
     const requests: TSESTree.CallExpression[] = [];
@@ -101,7 +103,7 @@ export default createRule<Options, MessageIds>({
       !isPlaceholder(value) &&
       (value.length >= MIN_SECRET_LENGTH || (kind !== undefined && matchesShape(kind, value)));
 
-    const envRead = (envName: string): string => `process.env.${envName}${typescript ? '!' : ''}`;
+    const envRead = (envName: string): string => `process.env.${envName}${typescript() ? '!' : ''}`;
 
     /** `'x' as const` is replaced whole: `process.env.X as const` does not compile. */
     const replaceTarget = (node: TSESTree.Node): TSESTree.Node => {
@@ -130,7 +132,7 @@ export default createRule<Options, MessageIds>({
         let kept = sourceCode.text.slice(logical.range[0], end).trimEnd();
         const keep = drop.keep;
         const bare = keep.type === AST_NODE_TYPES.MemberExpression || keep.type === AST_NODE_TYPES.Identifier;
-        if (typescript && bare && kept === sourceCode.getText(keep)) kept += '!';
+        if (bare && typescript() && kept === sourceCode.getText(keep)) kept += '!';
         return (fixer) => fixer.replaceText(logical, kept);
       }
       return (fixer) => fixer.replaceText(drop.node, sourceCode.getText(drop.keep));
