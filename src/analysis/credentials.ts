@@ -398,6 +398,18 @@ export function hintOfSegments(segments: readonly (string | undefined)[]): NameH
 
 const hintCache = new BoundedMap<string, NameHint | undefined>(10_000);
 
+/** `hintOfSegments([name])` for a bare identifier, the most common name, keyed by the name itself. */
+function hintOfName(name: string): NameHint | undefined {
+  let hint = nameHintCache.get(name);
+  if (hint === undefined && !nameHintCache.has(name)) {
+    hint = readHint([name]);
+    nameHintCache.set(name, hint);
+  }
+  return hint;
+}
+
+const nameHintCache = new BoundedMap<string, NameHint | undefined>(10_000);
+
 function readHint(segments: readonly (string | undefined)[]): NameHint | undefined {
   for (let i = segments.length - 1; i >= 0; i--) {
     const segment = segments[i];
@@ -472,14 +484,15 @@ const PASS_THROUGH = new Set(['trim', 'toString', 'valueOf']);
 export function nameEvidence(sourceCode: SourceCode, node: TSESTree.Node): NameEvidence[] {
   const found: NameEvidence[] = [];
   const seen = new Set<TSESTree.Node>();
-  const add = (segments: readonly (string | undefined)[], at: TSESTree.Node): boolean => {
-    const hint = hintOfSegments(segments);
+  const addHint = (hint: NameHint | undefined, at: TSESTree.Node): boolean => {
     // Spelled out: V8 builds a spread followed by another property on its slow path.
     if (hint) {
       found.push({ kinds: hint.kinds, vendorOnly: hint.vendorOnly, vendorNamed: hint.vendorNamed, segment: hint.segment, node: at });
     }
     return hint !== undefined;
   };
+  const add = (segments: readonly (string | undefined)[], at: TSESTree.Node): boolean =>
+    addHint(hintOfSegments(segments), at);
   const visit = (current: TSESTree.Node, depth: number): void => {
     const target = unwrap(current);
     if (depth > 8 || seen.has(target)) return;
@@ -512,7 +525,7 @@ export function nameEvidence(sourceCode: SourceCode, node: TSESTree.Node): NameE
         return;
       }
       case AST_NODE_TYPES.Identifier: {
-        add([target.name], target);
+        addHint(hintOfName(target.name), target);
         const binding = bindingOf(sourceCode, target);
         if (binding?.init && binding.path.length === 0) {
           visit(binding.init, depth + 1);
