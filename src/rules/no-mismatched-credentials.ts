@@ -42,6 +42,8 @@ interface OptionsSlot {
   before: readonly FieldSpec[];
 }
 
+const NO_SWAPS: ReadonlySet<Judged> = new Set();
+
 const isCredential = (field: FieldSpec): field is FieldSpec & { credential: CredentialKind } =>
   field.role === 'credential' && field.credential !== undefined;
 
@@ -196,6 +198,21 @@ export default createRule<[], MessageIds>({
       });
     }
 
+    /** Reports the pairs of one call's values that look swapped, and returns them. */
+    function reportSwaps(group: readonly Judged[], call: TSESTree.CallExpression | TSESTree.NewExpression): ReadonlySet<Judged> {
+      const swapped = new Set<Judged>();
+      for (const a of group) {
+        for (const b of group) {
+          if (a === b || swapped.has(a) || swapped.has(b) || a.site.kind === b.site.kind) continue;
+          if (!a.wrong || !b.wrong || a.wrong.vendorOnly || b.wrong.vendorOnly) continue;
+          if (!a.wrong.kinds.includes(b.site.kind) || !b.wrong.kinds.includes(a.site.kind)) continue;
+          swapped.add(a).add(b);
+          reportSwap(a, b, call);
+        }
+      }
+      return swapped;
+    }
+
     return {
       Program() {
         const misplaced = new Set<Construction>();
@@ -215,16 +232,8 @@ export default createRule<[], MessageIds>({
 
         const shown = new Set<TSESTree.Node>();
         for (const [call, group] of groups) {
-          const swapped = new Set<Judged>();
-          for (const a of group) {
-            for (const b of group) {
-              if (a === b || swapped.has(a) || swapped.has(b) || a.site.kind === b.site.kind) continue;
-              if (!a.wrong || !b.wrong || a.wrong.vendorOnly || b.wrong.vendorOnly) continue;
-              if (!a.wrong.kinds.includes(b.site.kind) || !b.wrong.kinds.includes(a.site.kind)) continue;
-              swapped.add(a).add(b);
-              reportSwap(a, b, call as TSESTree.CallExpression | TSESTree.NewExpression);
-            }
-          }
+          // A swap takes two values: most calls pass one credential.
+          const swapped = group.length > 1 ? reportSwaps(group, call as TSESTree.CallExpression | TSESTree.NewExpression) : NO_SWAPS;
           for (const judged of group) {
             if (swapped.has(judged)) continue;
             const { site, wrong } = judged;
