@@ -107,8 +107,12 @@ export function shapeKinds(value: string): CredentialKind[] {
  */
 export function confusedShapes(slot: CredentialKind, value: string): CredentialKind[] {
   if (!credentialSpec(slot).shape || matchesShape(slot, value)) return [];
-  return shapeKinds(value).filter(
-    (kind) => kind !== slot && (VENDOR_OF[kind] === VENDOR_OF[slot] || credentialSpec(kind).distinctive === true),
+  // The cheap tests first: only the candidates' shapes are tried.
+  return CREDENTIAL_KINDS.filter(
+    (kind) =>
+      kind !== slot &&
+      (VENDOR_OF[kind] === VENDOR_OF[slot] || credentialSpec(kind).distinctive === true) &&
+      matchesShape(kind, value),
   );
 }
 

@@ -1,5 +1,6 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
+  CREDENTIAL_KINDS,
   MIN_SECRET_LENGTH,
   VENDORS,
   VENDOR_OF,
@@ -11,11 +12,11 @@ import {
   literalSources,
   maskInText,
   maskSecret,
+  matchesShape,
   nameEvidence,
   namesCredential,
   objectOf,
   segmentsOf,
-  shapeKinds,
   type CredentialSite,
   type NameEvidence,
 } from '../analysis/credentials.js';
@@ -124,7 +125,7 @@ export default createRule<[], MessageIds>({
       if (objectOf(sourceCode, node)) return false;
       const value = staticString(sourceCode, node);
       if (value !== undefined) {
-        return !isPlaceholder(value) && (value.length >= MIN_SECRET_LENGTH || shapeKinds(value).length > 0);
+        return !isPlaceholder(value) && (value.length >= MIN_SECRET_LENGTH || CREDENTIAL_KINDS.some((kind) => matchesShape(kind, value)));
       }
       return namesCredential(segmentsOf(node));
     }
