@@ -105,6 +105,16 @@ export function memberChain(node: TSESTree.Node): string[] | undefined {
   return undefined;
 }
 
+/** The last name of `memberChain(node)`, without building the chain. */
+export function chainEnd(node: TSESTree.Node): string | undefined {
+  const target = unwrap(node);
+  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
+  if (target.type === AST_NODE_TYPES.ThisExpression) return 'this';
+  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
+  const name = memberName(target);
+  return name !== undefined && chainEnd(target.object) !== undefined ? name : undefined;
+}
+
 export function isStringLiteral(node: TSESTree.Node): node is TSESTree.StringLiteral {
   return node.type === AST_NODE_TYPES.Literal && typeof node.value === 'string';
 }

@@ -397,7 +397,7 @@ class Checks implements AuthChecks {
           continue;
         }
         const kind = this.checkKind(entry, node);
-        pushChildrenToPopInOrder(stack, node, keys);
+        pushChildren(stack, node, keys, true, true);
         if (!kind) continue;
         const check: AuthCheck = { kind, node };
         insertByStart(scan.found, check);
@@ -884,10 +884,15 @@ class Checks implements AuthChecks {
 /** Keys of type annotations: no check is written in a type. */
 const TYPE_KEYS = new Set(['typeAnnotation', 'returnType', 'typeArguments', 'typeParameters']);
 
-/** Pushes `node`'s children in visitor-key order (so they are popped last key first), types aside when asked. */
-function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, keys: VisitorKeys, skipTypes = true): void {
+/**
+ * Pushes `node`'s children, types aside unless `skipTypes` is false. With `popInOrder` they are
+ * popped in visitor-key order, so a walk meets nodes in source order and one that stops at the
+ * first check stops early in the body; otherwise the last key is popped first.
+ */
+function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, keys: VisitorKeys, skipTypes = true, popInOrder = false): void {
   const nodeKeys = keys[node.type];
   if (!nodeKeys) return;
+  const from = stack.length;
   for (const key of nodeKeys) {
     if (skipTypes && TYPE_KEYS.has(key)) continue;
     const value = (node as unknown as Record<string, unknown>)[key];
@@ -897,24 +902,14 @@ function pushChildren(stack: TSESTree.Node[], node: TSESTree.Node, keys: Visitor
       stack.push(value);
     }
   }
+  if (popInOrder) reverseFrom(stack, from);
 }
 
-/**
- * Pushes `node`'s children (types aside) last first, so they are popped in visitor-key order: the
- * walk meets nodes in source order, and one that stops at the first check stops early in the body.
- */
-function pushChildrenToPopInOrder(stack: TSESTree.Node[], node: TSESTree.Node, keys: VisitorKeys): void {
-  const nodeKeys = keys[node.type];
-  if (!nodeKeys) return;
-  for (let k = nodeKeys.length - 1; k >= 0; k--) {
-    const key = nodeKeys[k];
-    if (TYPE_KEYS.has(key)) continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    if (Array.isArray(value)) {
-      for (let i = value.length - 1; i >= 0; i--) if (isNode(value[i])) stack.push(value[i] as TSESTree.Node);
-    } else if (isNode(value)) {
-      stack.push(value);
-    }
+function reverseFrom(stack: TSESTree.Node[], from: number): void {
+  for (let i = from, j = stack.length - 1; i < j; i++, j--) {
+    const swap = stack[i];
+    stack[i] = stack[j];
+    stack[j] = swap;
   }
 }
 

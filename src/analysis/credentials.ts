@@ -101,6 +101,11 @@ export function shapeKinds(value: string): CredentialKind[] {
   return CREDENTIAL_KINDS.filter((kind) => matchesShape(kind, value));
 }
 
+/** Does the value have the shape of any known credential? `shapeKinds(value).length > 0`, stopping at the first. */
+export function hasCredentialShape(value: string): boolean {
+  return CREDENTIAL_KINDS.some((kind) => matchesShape(kind, value));
+}
+
 /**
  * The credentials a value in a slot of `slot` looks like instead: only when the slot has a shape
  * the value lacks, and only among the same vendor's keys or shapes that identify themselves.

@@ -1,6 +1,6 @@
 import { AST_NODE_TYPES, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import type { Scope } from '@typescript-eslint/utils/ts-eslint';
-import { isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
+import { chainEnd, isFunction, memberChain, memberName, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
 import { thisOwner } from './resolver.js';
 
 /**
@@ -723,16 +723,6 @@ function entryPointOf(info: EntryInfo, fn: FunctionNode): EntryPoint {
     shortLived: info.shortLived,
     fn,
   };
-}
-
-/** `memberChain(node)?.at(-1)`, without building the chain. */
-function chainEnd(node: TSESTree.Node): string | undefined {
-  const target = unwrap(node);
-  if (target.type === AST_NODE_TYPES.Identifier) return target.name;
-  if (target.type === AST_NODE_TYPES.ThisExpression) return 'this';
-  if (target.type !== AST_NODE_TYPES.MemberExpression) return undefined;
-  const name = memberName(target);
-  return name !== undefined && chainEnd(target.object) !== undefined ? name : undefined;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
-import { isFunction, memberName, outermostTransparent, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
+import { enclosingFunction, isFunction, memberName, outermostTransparent, staticName, unwrap, type FunctionNode, pushNodes } from './ast.js';
 import { nodesOfType } from './file-index.js';
 import { getSdkAnalysis, type SdkCall } from './sdk-calls.js';
 
@@ -344,13 +344,6 @@ class Flow {
 /** The same state with the chain now ending at `end` (written out: these objects are made on every step). */
 function endingAt(state: State, end: TSESTree.Expression): State {
   return { caught: state.caught, array: state.array, chainEnd: end };
-}
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (isFunction(current)) return current;
-  }
-  return undefined;
 }
 
 /**

@@ -702,10 +702,6 @@ function importOfVariable(variable: Scope.Variable | undefined): { module: strin
   return undefined;
 }
 
-/**
- * `singleValueOf` (values.ts) for a variable already looked up: a `const` initialiser, or a `let`
- * never reassigned after its declaration.
- */
 function unwrapPattern(node: TSESTree.Node): TSESTree.Node {
   return node.type === AST_NODE_TYPES.AssignmentPattern ? node.left : node;
 }

@@ -1,18 +1,17 @@
 import { AST_NODE_TYPES, type TSESTree } from '@typescript-eslint/utils';
 import {
-  CREDENTIAL_KINDS,
   MIN_SECRET_LENGTH,
   VENDORS,
   VENDOR_OF,
   confusedShapes,
   credentialLabel,
   credentialSites,
+  hasCredentialShape,
   isPlaceholder,
   kindsLabel,
   literalSources,
   maskInText,
   maskSecret,
-  matchesShape,
   nameEvidence,
   namesCredential,
   objectOf,
@@ -125,7 +124,7 @@ export default createRule<[], MessageIds>({
       if (objectOf(sourceCode, node)) return false;
       const value = staticString(sourceCode, node);
       if (value !== undefined) {
-        return !isPlaceholder(value) && (value.length >= MIN_SECRET_LENGTH || CREDENTIAL_KINDS.some((kind) => matchesShape(kind, value)));
+        return !isPlaceholder(value) && (value.length >= MIN_SECRET_LENGTH || hasCredentialShape(value));
       }
       return namesCredential(segmentsOf(node));
     }

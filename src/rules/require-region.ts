@@ -2,7 +2,7 @@ import { AST_NODE_TYPES, ASTUtils, type TSESLint, type TSESTree } from '@typescr
 import { findProperty, lastTokenWithParens, memberChain, memberName, staticName, unwrap } from '../analysis/ast.js';
 import { getSdkAnalysis, type Construction } from '../analysis/sdk-calls.js';
 import { followBindings, isTestFile } from '../analysis/values.js';
-import type { ClientSpec, FieldSpec, RegionId, RegionSpec, SdkDescriptor } from '../sdk/types.js';
+import type { RegionId, RegionSpec, SdkDescriptor } from '../sdk/types.js';
 import { createRule } from '../util/create-rule.js';
 
 type MessageIds =
@@ -51,18 +51,6 @@ function regionOfExport(sdk: SdkDescriptor, name: string): RegionId | undefined 
     for (const id of ['US', 'EU'] as const) if (spec.values[id] === name) return id;
   }
   return undefined;
-}
-
-/** Where each client takes its region, looked up once per client. */
-const regionFields = new WeakMap<ClientSpec, FieldSpec | null>();
-
-function regionFieldOf(client: ClientSpec): FieldSpec | undefined {
-  let field = regionFields.get(client);
-  if (field === undefined) {
-    field = client.ctorFields.find((item) => item.role === 'region') ?? null;
-    regionFields.set(client, field);
-  }
-  return field ?? undefined;
 }
 
 export default createRule<Options, MessageIds>({
@@ -483,7 +471,7 @@ export default createRule<Options, MessageIds>({
 
     function check(construction: Construction): void {
       const spec = construction.client.region;
-      const field = regionFieldOf(construction.client);
+      const field = construction.client.ctorFields.find((item) => item.role === 'region');
       if (!spec || !field?.at.path || field.at.path.length !== 1) return;
       const key = field.at.path[0];
       const index = field.at.index;

@@ -787,6 +787,14 @@ export function run(id: string, kind: keyof typeof KINDS) {
 }`,
     },
     {
+      name: 'typed: a string parameter narrowed to literals before the template is a closed set',
+      code: `import { cio } from './lib/cio';
+export async function run(id: string, step: string) {
+  if (step !== 'started' && step !== 'completed') return;
+  await cio.track(id, { name: \`checkout_\${step}\` });
+}`,
+    },
+    {
       name: 'typed: templates in other positions of an imported client',
       code: `import { cio, api } from './lib/cio';
 export async function run(id: string, templateId: number) {
